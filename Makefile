@@ -1,0 +1,166 @@
+# The kit's one entry point. `make help` lists the targets.
+#
+#   make [LAB=N] [SOL=1]   build lab N (default: the last lab); SOL=1 builds
+#                          the reference solutions instead of the exercises
+# Everything is built under build/lab<N>[-sol]/; nothing else is written.
+
+.DEFAULT_GOAL := all
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
+Q := $(if $(V),,@)
+
+include mk/layers.mk
+include mk/toolchain.mk
+
+# ---- sources, by role (relative paths; see mk/layers.mk) -------------
+VMM_SRCS := $(call rel,vmm/*.c vmm/*.S)
+LIB_SRCS := $(call rel,lib/*.c)
+GLIB_SRCS := $(call rel,guest/lib/*.c guest/lib/*.S)
+KERNEL_SRCS := $(call rel,guest/kernel/*.c guest/kernel/*.S)
+TESTLIB_SRCS := $(call rel,testlib/*.c testlib/*.S)
+TESTS := $(notdir $(patsubst %/,%,$(call rel,tests/*/)))
+UNIT_TESTS := $(basename $(notdir $(call rel,unit/test_*.c)))
+UNIT_SRCS :=		# host-testable VMM sources: each lab.mk adds its own
+LAB_TARGETS :=		# extra outputs: each lab.mk adds its own
+
+VMM_LD := $(call pick,vmm/vmm.ld)
+GUEST_LD := $(call pick,guest/guest.ld)
+
+VMM_OBJS := $(foreach s,$(VMM_SRCS) $(LIB_SRCS),$(call obj,$(s)))
+GLIB_OBJS := $(foreach s,$(GLIB_SRCS) $(LIB_SRCS),$(call obj,$(s)))
+KERNEL_OBJS := $(foreach s,$(KERNEL_SRCS),$(call obj,$(s)))
+TESTLIB_OBJS := $(foreach s,$(TESTLIB_SRCS),$(call obj,$(s)))
+TEST_ELFS := $(TESTS:%=$(B)/tests/%.elf)
+UNIT_BINS := $(UNIT_TESTS:%=$(B)/unit/%)
+
+# Each lab's own build additions (bad images, host tools...).
+include $(wildcard $(addsuffix /lab.mk,$(LABS_UP_TO)))
+
+# ---- compile rules, one per source (the provider may be any layer) ----
+define target_rule
+$(call obj,$(1)): $(call pick,$(1))
+	@mkdir -p $$(@D)
+	@echo "  CC      $(1)"
+	$(Q)$(TCC) $(if $(filter %.S,$(1)),$(TASFLAGS),$(TCFLAGS)) -c $$< -o $$@
+endef
+$(foreach s,$(sort $(VMM_SRCS) $(LIB_SRCS) $(GLIB_SRCS) $(KERNEL_SRCS) \
+	$(TESTLIB_SRCS) $(call rel,tests/*/*.c tests/*/*.S)),\
+	$(eval $(call target_rule,$(s))))
+
+define host_rule
+$(B)/host/$(basename $(1)).o: $(call pick,$(1))
+	@mkdir -p $$(@D)
+	@echo "  HOSTCC  $(1)"
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -c $$< -o $$@
+endef
+UNIT_SUPPORT := $(call rel,unit/*.c)
+$(foreach s,$(sort $(UNIT_SRCS) $(UNIT_SUPPORT)),\
+	$(eval $(call host_rule,$(s))))
+
+# ---- the VMM: linked twice, the second time with its symbol table -----
+$(B)/vmm.elf: $(VMM_OBJS) $(VMM_LD) tools/gensyms.sh
+	@echo "  LD      $@"
+	$(Q)sh tools/gensyms.sh </dev/null >$(B)/ksyms0.S
+	$(Q)$(TCC) $(TASFLAGS) -c $(B)/ksyms0.S -o $(B)/ksyms0.o
+	$(Q)$(TLD) $(TLDFLAGS) -T $(VMM_LD) -o $(B)/vmm.pass1.elf \
+		$(VMM_OBJS) $(B)/ksyms0.o
+	$(Q)$(TNM) -n $(B)/vmm.pass1.elf | sh tools/gensyms.sh >$(B)/ksyms.S
+	$(Q)$(TCC) $(TASFLAGS) -c $(B)/ksyms.S -o $(B)/ksyms.o
+	$(Q)$(TLD) $(TLDFLAGS) -T $(VMM_LD) -o $@.tmp $(VMM_OBJS) $(B)/ksyms.o
+	$(Q)$(TNM) -n $@.tmp | sh tools/gensyms.sh | cmp -s - $(B)/ksyms.S || \
+		{ echo "code moved between the two links of $@" >&2; exit 1; }
+	$(Q)mv $@.tmp $@
+
+# ---- guests ---------------------------------------------------------------
+$(B)/guest/kernel.elf: $(KERNEL_OBJS) $(GLIB_OBJS) $(GUEST_LD)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	$(Q)$(TLD) $(TLDFLAGS) -T $(GUEST_LD) -o $@ $(KERNEL_OBJS) $(GLIB_OBJS)
+
+define test_rule
+$(B)/tests/$(1).elf: $(foreach s,$(call rel,tests/$(1)/*.c tests/$(1)/*.S),$(call obj,$(s))) $(TESTLIB_OBJS) $(GLIB_OBJS) $(GUEST_LD)
+	@mkdir -p $$(@D)
+	@echo "  LD      $$@"
+	$(Q)$(TLD) $(TLDFLAGS) -T $(GUEST_LD) -o $$@ $$(filter %.o,$$^)
+endef
+$(foreach t,$(TESTS),$(eval $(call test_rule,$(t))))
+
+# ---- unit tests (host) -----------------------------------------------------
+UNIT_OBJS := $(foreach s,$(UNIT_SRCS),$(B)/host/$(basename $(s)).o)
+UNIT_SUPPORT_OBJS := $(foreach s,$(filter-out unit/test_%,$(UNIT_SUPPORT)),\
+	$(B)/host/$(basename $(s)).o)
+$(B)/unit/%: $(B)/host/unit/%.o $(UNIT_OBJS) $(UNIT_SUPPORT_OBJS)
+	@mkdir -p $(@D)
+	@echo "  HOSTLD  $@"
+	$(Q)$(HOSTCC) -o $@ $^ $(HOST_LIBS)
+
+# ---- top-level targets ------------------------------------------------------
+GDBPORT := $(shell expr 26000 + $$(id -u) % 5000)
+GUESTS ?= $(B)/guest/kernel.elf mem=4M hello from alpha,$(B)/guest/kernel.elf mem=8M greetings from beta
+APPEND ?=
+
+.PHONY: all build qemu qemu-gdb gdb grade unit bench test clean help setup \
+	sync-check shellcheck new-test dist
+
+all build: $(B)/vmm.elf $(B)/guest/kernel.elf $(TEST_ELFS) $(UNIT_BINS) \
+	$(LAB_TARGETS)
+
+# GUESTS: comma-separated boot modules, each "image args...".
+qemu: $(B)/vmm.elf $(B)/guest/kernel.elf
+	@IFS=','; set -f; set -- $(GUESTS); IFS=' '; \
+	exec sh tools/qemu.sh --append "$(APPEND)" $(B)/vmm.elf "$$@"
+
+qemu-gdb: $(B)/vmm.elf $(B)/guest/kernel.elf
+	@echo "QEMU waits for GDB on port $(GDBPORT): run 'make gdb LAB=$(LAB)$(if $(filter 1,$(SOL)), SOL=1)' in another terminal"
+	@IFS=','; set -f; set -- $(GUESTS); IFS=' '; \
+	exec sh tools/qemu.sh --gdb $(GDBPORT) --append "$(APPEND)" \
+		$(B)/vmm.elf "$$@"
+
+gdb: $(B)/vmm.elf $(B)/guest/kernel.elf
+	@sh tools/gdbinit.sh $(GDBPORT) $(B)/vmm.elf $(B)/guest/kernel.elf \
+		>$(B)/gdbinit
+	$(GDB) -q -nx -x $(B)/gdbinit
+
+grade:
+	@sh grade/grade.sh --lab $(LAB) $(if $(filter 1,$(SOL)),--sol) $(GRADE_FLAGS)
+
+unit: $(UNIT_BINS)
+	@sh grade/grade.sh --lab $(LAB) $(if $(filter 1,$(SOL)),--sol) --only-unit $(GRADE_FLAGS)
+
+bench: all
+	@sh grade/bench.sh --lab $(LAB) $(if $(filter 1,$(SOL)),--sol)
+
+test:
+	@sh tools/test.sh
+
+sync-check:
+	@sh tools/sync-check.sh
+
+shellcheck:
+	@shellcheck grade/*.sh tools/*.sh .ci/run
+
+new-test:
+	@sh tools/new-test.sh "$(LAB)" "$(NAME)"
+
+dist:
+	@sh tools/dist.sh
+
+setup:
+	@sh tools/setup.sh
+
+clean:
+	rm -rf build
+
+help:
+	@echo "make [LAB=N] [SOL=1]      build lab N (default $(LAB_MAX)); SOL=1: the solutions"
+	@echo "make qemu                 boot the VMM and GUESTS in QEMU (Ctrl-a x quits)"
+	@echo "make qemu-gdb / make gdb  the same, stopped for GDB / GDB attached to it"
+	@echo "make grade                grade lab N (and the labs before it)"
+	@echo "make unit                 only the host unit tests"
+	@echo "make bench                benchmarks (exact counts under -icount)"
+	@echo "make test                 the kit's own test suite"
+	@echo "make new-test NAME=x      scaffold a test guest in lab N"
+	@echo "make dist                 a student copy of the kit, without solutions/"
+	@echo "make clean                remove build/"
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,116 @@
+/*
+ * trap(): where every interrupt and exception arrives, from the guests and
+ * from the VMM itself, with the interrupted registers.
+ */
+#include <stddef.h>
+#include <public/xen.h>
+#include <vmm/domain.h>
+#include <vmm/hypercall.h>
+#include <vmm/power.h>
+#include <vmm/printk.h>
+#include <vmm/sched.h>
+#include <vmm/symbols.h>
+#include <vmm/trap.h>
+#include <vmm/x86.h>
+
+/* tramp.S addresses struct cpu_regs through the REGS_* offsets. */
+_Static_assert(offsetof(struct cpu_regs, eax) == REGS_EAX, "regs layout");
+_Static_assert(offsetof(struct cpu_regs, gs) == REGS_GS, "regs layout");
+_Static_assert(offsetof(struct cpu_regs, ds) == REGS_DS, "regs layout");
+_Static_assert(offsetof(struct cpu_regs, vector) == REGS_VECTOR, "layout");
+_Static_assert(offsetof(struct cpu_regs, eip) == REGS_EIP, "regs layout");
+_Static_assert(offsetof(struct cpu_regs, cs) == REGS_CS, "regs layout");
+_Static_assert(offsetof(struct cpu_regs, ss) == REGS_SS, "regs layout");
+_Static_assert(sizeof(struct cpu_regs) == REGS_SIZE, "regs layout");
+
+static const char *const exception_names[NR_EXCEPTIONS] = {
+	[T_DE] = "#DE divide error",
+	[T_DB] = "#DB debug",
+	[T_NMI] = "NMI",
+	[T_BP] = "#BP breakpoint",
+	[T_OF] = "#OF overflow",
+	[T_BR] = "#BR bound range",
+	[T_UD] = "#UD invalid opcode",
+	[T_NM] = "#NM device not available",
+	[T_DF] = "#DF double fault",
+	[T_TS] = "#TS invalid TSS",
+	[T_NP] = "#NP segment not present",
+	[T_SS] = "#SS stack fault",
+	[T_GP] = "#GP general protection",
+	[T_PF] = "#PF page fault",
+	[T_MF] = "#MF x87 error",
+	[T_AC] = "#AC alignment check",
+	[T_MC] = "#MC machine check",
+	[T_XM] = "#XM SIMD error",
+};
+
+const char *trap_name(uint32_t vector)
+{
+	if (vector == HYPERCALL_VECTOR)
+		return "hypercall";
+	if (vector < NR_EXCEPTIONS && exception_names[vector])
+		return exception_names[vector];
+	return vector < NR_EXCEPTIONS ? "reserved exception" : "interrupt";
+}
+
+void dump_regs(const struct cpu_regs *r, uint32_t cr2)
+{
+	printk("  eip %08x  cs %04x  eflags %08x  vector %u  error %08x\n",
+	       r->eip, r->cs, r->eflags, r->vector, r->error);
+	printk("  eax %08x  ebx %08x  ecx %08x  edx %08x  cr2 %08x\n",
+	       r->eax, r->ebx, r->ecx, r->edx, cr2);
+	printk("  esi %08x  edi %08x  ebp %08x", r->esi, r->edi, r->ebp);
+	if (regs_ring(r))
+		printk("  esp %08x  ss %04x\n", r->esp, r->ss);
+	else
+		printk("\n");
+}
+
+/* An exception in the VMM itself is a VMM bug: report it and stop. */
+static __noreturn void vmm_fault(const struct cpu_regs *r, uint32_t cr2)
+{
+	printk("VMM FAULT: %s in the VMM\n", trap_name(r->vector));
+	dump_regs(r, cr2);
+	printk("backtrace:\n");
+	print_symbol_line(r->eip, 0);
+	backtrace(r->ebp);
+	poweroff(VMM_EXIT_PANIC);
+}
+
+/* Lab 1: a guest exception ends the guest. Lab 2 bounces it instead. */
+__weak void guest_exception(struct cpu_regs *r, uint32_t cr2)
+{
+	const char *what = "";
+
+	if (r->vector == T_PF)
+		what = (r->error & PFEC_WRITE) ? " writing" : " reading";
+	domain_crash(current->domain, r, "%s%s at eip %08x (cr2 %08x)",
+		     trap_name(r->vector), what, r->eip, cr2);
+}
+
+/* Hardware interrupts arrive from lab 5 on; until then there are none. */
+__weak void interrupt(struct cpu_regs *r)
+{
+	printk("spurious interrupt, vector %u\n", r->vector);
+}
+
+void trap(struct cpu_regs *r)
+{
+	uint32_t cr2 = r->vector == T_PF ? read_cr2() : 0;
+
+	if (regs_ring(r) == 0) {
+		if (r->vector < NR_EXCEPTIONS)
+			vmm_fault(r, cr2);
+		interrupt(r);
+		return;
+	}
+	if (r->vector == HYPERCALL_VECTOR)
+		hypercall_dispatch(r);
+	else if (r->vector < NR_EXCEPTIONS)
+		guest_exception(r, cr2);
+	else
+		interrupt(r);
+	if (current->domain->state != DOM_RUNNING)
+		schedule(); /* never returns: the domain is gone */
+	resume_guest(vcpu_regs(current), current->cr3);
+}

@@ -1,0 +1,51 @@
+# Toolchain detection, done once per make run. TOOLPREFIX= and QEMU=
+# override (e.g. TOOLPREFIX=i686-elf- with Homebrew on macOS). When a tool
+# is missing, tools/setup.sh installs it (as root) or says how.
+
+detect_prefix = $(shell for p in i686-linux-gnu- i686-elf- i386-elf-; do \
+	if command -v $${p}gcc >/dev/null 2>&1; then echo $$p; break; fi; done)
+
+ifeq ($(origin TOOLPREFIX),undefined)
+TOOLPREFIX := $(detect_prefix)
+endif
+QEMU ?= qemu-system-i386
+HOSTCC ?= cc
+GDB ?= gdb
+
+NO_TOOLS_GOALS := clean help setup dist
+ifneq ($(filter-out $(NO_TOOLS_GOALS),$(or $(MAKECMDGOALS),all)),)
+TOOLS_MISSING := $(shell TOOLPREFIX='$(TOOLPREFIX)' QEMU='$(QEMU)' \
+	HOSTCC='$(HOSTCC)' sh tools/setup.sh --check >/dev/null 2>&1 || echo yes)
+ifeq ($(TOOLS_MISSING),yes)
+SETUP_OK := $(shell TOOLPREFIX='$(TOOLPREFIX)' QEMU='$(QEMU)' \
+	HOSTCC='$(HOSTCC)' sh tools/setup.sh >&2 && echo ok)
+ifneq ($(SETUP_OK),ok)
+$(error Missing tools: see the message above (tools/setup.sh))
+endif
+ifeq ($(TOOLPREFIX),)
+TOOLPREFIX := $(detect_prefix)
+endif
+endif
+endif
+
+TCC := $(TOOLPREFIX)gcc
+TLD := $(TOOLPREFIX)ld
+TNM := $(TOOLPREFIX)nm
+TOBJCOPY := $(TOOLPREFIX)objcopy
+
+# Target (i686, freestanding) flags. Frame pointers for backtraces; no
+# sibling calls, so every caller stays on the chain; no FPU/SSE code.
+TCFLAGS := -m32 -march=i686 -std=gnu11 -O2 -g -ffreestanding -fno-builtin \
+	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
+	-fno-optimize-sibling-calls -fno-strict-aliasing -mgeneral-regs-only \
+	-Wall -Wextra -MMD -MP $(INCLUDES)
+TASFLAGS := -m32 -g -ffreestanding -MMD -MP -D__ASSEMBLER__ $(INCLUDES)
+TLDFLAGS := -m elf_i386 -nostdlib -z noexecstack --no-warn-rwx-segments
+
+# Host flags for the unit tests: the same sources, compiled for the
+# host, against a simulated machine memory (HOST_UNIT_TEST). The kit's
+# printf family is renamed so that it does not replace the C library's.
+HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra \
+	-DHOST_UNIT_TEST -Dsnprintf=kit_snprintf -Dvsnprintf=kit_vsnprintf \
+	-MMD -MP $(INCLUDES)
+HOST_LIBS := -lcriterion

@@ -1,0 +1,39 @@
+/*
+ * Backtraces through the frame-pointer chain. The VMM is compiled with
+ * -fno-omit-frame-pointer, so every function starts with
+ *     push %ebp; mov %esp, %ebp
+ * and at any moment:  ebp -> [saved ebp of the caller][return address].
+ * entry.S and the trap entry set ebp = 0 where the chain must end.
+ */
+#include <lib/exercise.h>
+#include <vmm/printk.h>
+#include <vmm/symbols.h>
+
+#define BACKTRACE_MAX 16
+
+extern char __vmm_start[], __vmm_end[];
+
+/* A frame pointer we may follow: aligned, and both words inside the VMM
+ * image (every VMM stack is there). A backtrace runs when something is
+ * already wrong, so it must not fault on a corrupted chain. */
+static int frame_ok(uint32_t ebp)
+{
+	return (ebp & 3) == 0 && ebp >= (uint32_t)(uintptr_t)__vmm_start &&
+	       ebp + 8 <= (uint32_t)(uintptr_t)__vmm_end;
+}
+
+void backtrace(uint32_t ebp)
+{
+	/* BEGIN LAB 1 EXERCISE 9 (backtrace) */
+	for (int depth = 0; ebp != 0 && depth < BACKTRACE_MAX; depth++) {
+		const uint32_t *frame = (const uint32_t *)(uintptr_t)ebp;
+
+		if (!frame_ok(ebp)) {
+			printk("  [bad frame pointer %08x]\n", ebp);
+			return;
+		}
+		print_symbol_line(frame[1], 1);
+		ebp = frame[0];
+	}
+	/* END LAB 1 EXERCISE 9 */
+}
