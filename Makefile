@@ -33,6 +33,8 @@ TESTLIB_OBJS := $(foreach s,$(TESTLIB_SRCS),$(call obj,$(s)))
 TEST_ELFS := $(TESTS:%=$(B)/tests/%.elf)
 UNIT_BINS := $(UNIT_TESTS:%=$(B)/unit/%)
 
+include grade/selftest/selftest.mk
+
 # Each lab's own build additions (bad images, host tools...).
 include $(wildcard $(addsuffix /lab.mk,$(LABS_UP_TO)))
 

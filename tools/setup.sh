@@ -29,10 +29,12 @@ need() { # need WHAT: adds WHAT to the missing list
 	missing="$missing $1"
 }
 
-[ -n "$prefix" ] && command -v "${prefix}gcc" >/dev/null 2>&1 ||
+if [ -z "$prefix" ] || ! command -v "${prefix}gcc" >/dev/null 2>&1; then
 	need "i686 cross compiler (gcc-i686-linux-gnu)"
-[ -n "$prefix" ] && command -v "${prefix}ld" >/dev/null 2>&1 ||
+fi
+if [ -z "$prefix" ] || ! command -v "${prefix}ld" >/dev/null 2>&1; then
 	need "i686 binutils (binutils-i686-linux-gnu)"
+fi
 command -v "$qemu" >/dev/null 2>&1 || need "QEMU ($qemu, qemu-system-x86)"
 command -v gdb >/dev/null 2>&1 || need "GDB (gdb)"
 command -v shellcheck >/dev/null 2>&1 || need "shellcheck"

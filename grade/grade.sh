@@ -1,0 +1,396 @@
+#!/bin/sh
+# The grader: builds a lab, runs its tests (and those of the labs before
+# it), prints one line per test and a score. POSIX shell; see
+# grade/README.md for the test-list format.
+#
+#   grade/grade.sh [options]
+#     --lab N          grade labs 1..N (default: the last lab)
+#     --sol            grade the reference solutions (build/labN-sol)
+#     -j N             run N tests at once (default: number of CPUs)
+#     --only A,B       run only the tests named A, B
+#     --only-unit      run only the host unit tests
+#     --tap            print TAP instead of the table
+#     --json FILE      also write Gradescope-style JSON to FILE
+#                      (always written to <out>/results.json)
+#     --spec FILE      test list to use instead of grade/lab*.tests
+#                      (repeatable; used by the self-tests)
+#     --no-build       do not build first
+#     --build-cmd CMD  build with CMD instead of make
+#     --out DIR        where results and logs go (default build/<variant>/grade)
+#   Environment: QEMU (the emulator), GRADE_TIMEOUT_SCALE (multiplies every
+#   test's timeout, e.g. 3 on a slow machine).
+#
+# It writes only under build/ (or --out), and stops only the QEMU
+# processes it started. Exit status: 0 iff every test passed.
+set -eu
+
+CAP=262144		# bytes of console output kept per test
+DEFAULT_TIMEOUT=15	# seconds per test, before scaling
+
+die() {
+	echo "grade: $*" >&2
+	exit 2
+}
+
+now() { # seconds since the epoch, with a fraction where date allows it
+	t=$(date +%s.%N)
+	case $t in *N) date +%s ;; *) echo "$t" ;; esac
+}
+
+# ---- one test (run by xargs as: grade.sh --worker STANZA) -----------------
+
+# Appends a line to the test's detail file.
+detail() {
+	printf '%s\n' "$*" >>"$res.detail"
+}
+
+# Writes the result: VERDICT POINTS NOTE...
+finish() {
+	verdict=$1
+	score=0
+	[ "$verdict" = PASS ] && score=$points
+	secs=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+	printf '%s|%s|%s|%s|%s\n' "$verdict" "$score" "$points" "$secs" \
+		"${2:-}" >"$res"
+	rm -f "$run/pid"
+	exit 0
+}
+
+# Runs QEMU with the stanza's modules; leaves the console in $log and the
+# exit status in $rc.
+run_qemu() {
+	set -- --grade
+	[ -n "$append" ] && set -- "$@" --append "$append"
+	set -- "$@" "$kernel"
+	while IFS= read -r m; do
+		set -- "$@" "$m"
+	done <"$run/modules"
+	(
+		timeout -k 2 "$limit" sh tools/qemu.sh "$@" </dev/null 2>&1 &
+		echo $! >"$run/pid"
+		wait $! && echo 0 >"$run/rc" || echo $? >"$run/rc"
+	) | {
+		head -c "$CAP" >"$run/raw"
+		# Output cap reached: QEMU would go on printing into the void.
+		if [ "$(wc -c <"$run/raw")" -ge "$CAP" ]; then
+			kill -TERM "$(cat "$run/pid")" 2>/dev/null || :
+		fi
+	}
+	tr -d '\r' <"$run/raw" >"$log"
+	rc=$(cat "$run/rc")
+}
+
+run_unit() {
+	bin=$1
+	[ -x "$bin" ] || finish FAIL "unit-test binary $bin is missing"
+	rc=0
+	timeout -k 2 "$limit" "$bin" --jobs=1 >"$log" 2>&1 </dev/null &
+	echo $! >"$run/pid"
+	wait $! || rc=$?
+	case $rc in
+	0) finish PASS ;;
+	124 | 137) finish TIMEOUT "no result after ${limit}s" ;;
+	esac
+	ex=$(grep -m1 'EXERCISE [0-9]* (.*) not implemented' "$log" || :)
+	[ -n "$ex" ] && finish FAIL "$ex"
+	grep -E '\[(FAIL|----)\]' "$log" | head -n 8 >"$res.detail" || :
+	finish FAIL "unit tests failed"
+}
+
+worker() {
+	stanza=$1
+	name=$(awk '$1 == "test" { print $2; exit }' "$stanza")
+	points=$(awk '$1 == "test" { print $3; exit }' "$stanza")
+	res=$OUT/results/$name
+	run=$OUT/run/$name
+	log=$OUT/logs/$name.log
+	t0=$(now)
+	rm -rf "$run" "$res.detail"
+	mkdir -p "$run"
+	: >"$run/modules"
+	kernel=$B/vmm.elf
+	append=""
+	limit=$DEFAULT_TIMEOUT
+	unit=""
+	while read -r kw rest; do
+		case $kw in
+		boot) printf '%s/%s\n' "$B" "$rest" >>"$run/modules" ;;
+		kernel) kernel=$rest ;;
+		append) append=$rest ;;
+		timeout) limit=$rest ;;
+		unit) unit=$B/unit/$rest ;;
+		esac
+	done <"$stanza"
+	limit=$(awk -v t="$limit" -v s="${GRADE_TIMEOUT_SCALE:-1}" \
+		'BEGIN { print t * s }')
+	if [ -n "$unit" ]; then
+		run_unit "$unit"
+	fi
+	run_qemu
+	judge "$stanza"
+}
+
+# Decides the verdict of a QEMU test from $log and $rc.
+judge() {
+	size=$(wc -c <"$run/raw")
+	case $rc in 124 | 137)
+		[ "$size" -lt "$CAP" ] && finish TIMEOUT "no end after ${limit}s"
+		;;
+	esac
+	[ "$size" -ge "$CAP" ] &&
+		finish FAIL "console flood: output cut at $CAP bytes, QEMU stopped"
+	ex=$(grep -m1 'EXERCISE [0-9]* (.*) not implemented' "$log" || :)
+	[ -n "$ex" ] && finish FAIL "${ex#(VMM) }"
+	[ "$rc" = 0 ] && finish CRASH "the machine reset (triple fault)"
+	want_exit=""
+	fail=""
+	while read -r kw rest; do
+		case $kw in
+		exit) want_exit=$rest ;;
+		result)
+			r=$(grep -E "^\\($rest\\) Test result: " "$log" |
+				tail -n 1 | sed 's/.*Test result: //')
+			if [ -z "$r" ]; then
+				crash="no result line from $rest"
+			elif [ "$r" != SUCCESS ]; then
+				detail "$rest reported $r"
+				fail=yes
+			fi
+			;;
+		expect)
+			if ! grep -Eq -- "$rest" "$log"; then
+				detail "missing:   $rest"
+				fail=yes
+			fi
+			;;
+		forbid)
+			if grep -Eq -- "$rest" "$log"; then
+				detail "forbidden: $(grep -E -m1 -- "$rest" "$log")"
+				fail=yes
+			fi
+			;;
+		esac
+	done <"$1"
+	if [ -n "${crash:-}" ]; then
+		[ "$rc" = 5 ] && crash="the VMM panicked"
+		finish CRASH "$crash"
+	fi
+	if [ -n "$want_exit" ] && [ "$rc" != "$want_exit" ]; then
+		[ "$rc" = 5 ] && [ "$want_exit" != 5 ] &&
+			finish CRASH "the VMM panicked"
+		detail "QEMU exit status $rc, expected $want_exit"
+		fail=yes
+	fi
+	[ -n "$fail" ] && finish FAIL "$(head -n 1 "$res.detail")"
+	finish PASS
+}
+
+# ---- the whole run --------------------------------------------------------
+
+usage() {
+	sed -n '2,/^set -eu/{/^#/s/^# \{0,1\}//p}' "$0"
+	exit 2
+}
+
+# Splits the test lists into one stanza file per test, in order.
+split_specs() {
+	n=0
+	for f in "$@"; do
+		[ -r "$f" ] || die "no test list $f"
+		lab=$(basename "$f" .tests)
+		n=$(awk -v dir="$OUT/specs" -v lab="$lab" -v n="$n" '
+			/^[ \t]*(#|$)/ { next }
+			$1 == "test" { n++; f = sprintf("%s/%04d", dir, n);
+				print "lab " lab > f }
+			f != "" { print > f }
+			END { print n }' "$f")
+	done
+	dups=$(cat "$OUT"/specs/* 2>/dev/null | awk '$1 == "test"' |
+		sort -k2,2 | awk '$2 == prev { print $2 } { prev = $2 }')
+	[ -z "$dups" ] || die "test names used twice: $dups"
+}
+
+# Keeps only the stanzas selected by --only / --only-unit.
+select_tests() {
+	for s in "$OUT"/specs/*; do
+		[ -e "$s" ] || continue
+		name=$(awk '$1 == "test" { print $2; exit }' "$s")
+		keep=yes
+		if [ -n "$only" ]; then
+			case ",$only," in *",$name,"*) ;; *) keep="" ;; esac
+		fi
+		if [ -n "$only_unit" ] && ! grep -q '^unit ' "$s"; then
+			keep=""
+		fi
+		[ -n "$keep" ] || rm -f "$s"
+	done
+	ls "$OUT"/specs/* >/dev/null 2>&1 || die "no test selected"
+}
+
+build() {
+	if [ -n "$build_cmd" ]; then
+		sh -c "$build_cmd"
+	else
+		make -s --no-print-directory LAB="$lab_n" SOL="$sol" build
+	fi
+}
+
+on_signal() {
+	trap - INT TERM
+	[ -n "${workers:-}" ] && kill -TERM "$workers" 2>/dev/null
+	for p in "$OUT"/run/*/pid; do
+		[ -e "$p" ] && kill -TERM "$(cat "$p")" 2>/dev/null
+	done
+	echo "grade: interrupted; its QEMU processes were stopped" >&2
+	exit 130
+}
+
+# Reads the result of stanza $1 into verdict, score, pts, secs, note.
+read_result() {
+	name=$(awk '$1 == "test" { print $2; exit }' "$1")
+	lab=$(awk '$1 == "lab" { print $2; exit }' "$1")
+	if [ -f "$OUT/results/$name" ]; then
+		IFS='|' read -r verdict score pts secs note <"$OUT/results/$name"
+	else
+		verdict=BUILD-FAILED score=0 secs=0.0
+		pts=$(awk '$1 == "test" { print $3; exit }' "$1")
+		note="the build failed: $OUT/build.log"
+	fi
+}
+
+# One line per test; for a failure, its details and its log.
+print_line() {
+	[ "$lab" != "$prev_lab" ] && echo "$lab:"
+	if [ "$verdict" = PASS ]; then
+		printf '  %-28s %-12s %3s/%-3s %5ss\n' "$name" "$verdict" \
+			"$score" "$pts" "$secs"
+		return
+	fi
+	printf '  %-28s %-12s %3s/%-3s %5ss  %s\n' "$name" "$verdict" \
+		"$score" "$pts" "$secs" "$note"
+	if [ -f "$OUT/results/$name.detail" ]; then
+		grep -vxF -- "$note" "$OUT/results/$name.detail" |
+			head -n 10 | sed 's/^/      /' || :
+	fi
+	[ -f "$OUT/logs/$name.log" ] && echo "      log: $OUT/logs/$name.log"
+	return 0
+}
+
+print_tap() {
+	if [ "$verdict" = PASS ]; then
+		echo "ok $count - $lab/$name ($score/$pts, ${secs}s)"
+	else
+		echo "not ok $count - $lab/$name # $verdict: $note"
+	fi
+}
+
+json_escape() {
+	printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g' | tr '\t\n' '  '
+}
+
+# Prints the results; writes results.json; returns 0 iff all passed.
+report() {
+	count=0 failed=0 prev_lab="" sep=""
+	json=$OUT/results.json
+	: >"$OUT/scores"
+	if [ -n "$tap" ]; then
+		echo "TAP version 13"
+		echo "1..$(find "$OUT/specs" -type f | wc -l | tr -d ' ')"
+	fi
+	printf '{"tests": [' >"$json"
+	for s in "$OUT"/specs/*; do
+		read_result "$s"
+		count=$((count + 1))
+		[ "$verdict" = PASS ] || failed=$((failed + 1))
+		echo "$lab $score $pts" >>"$OUT/scores"
+		if [ -n "$tap" ]; then print_tap; else print_line; fi
+		prev_lab=$lab
+		status=failed
+		[ "$verdict" = PASS ] && status=passed
+		printf '%s{"name": "%s/%s", "score": %s, "max_score": %s, "status": "%s", "output": "%s %ss %s"}' \
+			"$sep" "$lab" "$name" "$score" "$pts" "$status" \
+			"$verdict" "$secs" "$(json_escape "$note")" >>"$json"
+		sep=", "
+	done
+	awk '{ s += $2; m += $3 } END { printf "], \"score\": %d, \"max_score\": %d}\n", s, m }' \
+		"$OUT/scores" >>"$json"
+	[ -n "$json_out" ] && cp "$json" "$json_out"
+	if [ -z "$tap" ]; then
+		awk -v n="$count" -v f="$failed" '
+			!($1 in s) { order[k++] = $1 }
+			{ s[$1] += $2; m[$1] += $3; ts += $2; tm += $3 }
+			END { for (i = 0; i < k; i++)
+				printf "score %s: %d/%d\n", order[i], s[order[i]], m[order[i]]
+			      printf "total: %d/%d (%d of %d tests passed)\n", ts, tm, n - f, n }' \
+			"$OUT/scores"
+	fi
+	[ "$failed" = 0 ]
+}
+
+main() {
+	lab_n="" sol=0 jobs="" only="" only_unit="" tap="" json_out=""
+	specs="" no_build="" build_cmd="" OUT=""
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--lab) lab_n=$2; shift ;;
+		--sol) sol=1 ;;
+		-j) jobs=$2; shift ;;
+		--only) only=$2; shift ;;
+		--only-unit) only_unit=yes ;;
+		--tap) tap=yes ;;
+		--json) json_out=$2; shift ;;
+		--spec) specs="$specs $2"; shift ;;
+		--no-build) no_build=yes ;;
+		--build-cmd) build_cmd=$2; shift ;;
+		--out) OUT=$2; shift ;;
+		-h | --help) usage ;;
+		*) die "unknown option $1 (see --help)" ;;
+		esac
+		shift
+	done
+	nlabs=$(find . -maxdepth 1 -name 'lab[1-9]-*' -type d | wc -l | tr -d ' ')
+	[ -n "$lab_n" ] || lab_n=$nlabs
+	case $lab_n in [1-9]) ;; *) die "--lab takes a lab number" ;; esac
+	[ "$lab_n" -le "$nlabs" ] || die "there are labs 1 to $nlabs"
+	B=build/lab$lab_n
+	[ "$sol" = 1 ] && B=$B-sol
+	[ -n "$OUT" ] || OUT=$B/grade
+	[ -n "$jobs" ] || jobs=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+	if [ -z "$specs" ]; then
+		k=1
+		while [ "$k" -le "$lab_n" ]; do
+			[ -f "grade/lab$k.tests" ] && specs="$specs grade/lab$k.tests"
+			k=$((k + 1))
+		done
+	fi
+	export B OUT
+	rm -rf "$OUT"
+	mkdir -p "$OUT/specs" "$OUT/results" "$OUT/logs" "$OUT/run"
+	# shellcheck disable=SC2086 # specs is a list of paths without spaces
+	split_specs $specs
+	select_tests
+	trap on_signal INT TERM
+
+	if [ -z "$no_build" ]; then
+		[ -n "$tap" ] || echo "building lab $lab_n ($B)..."
+		if ! build >"$OUT/build.log" 2>&1; then
+			tail -n 20 "$OUT/build.log" >&2
+			echo "grade: the build failed (log: $OUT/build.log)" >&2
+			report || :
+			exit 1
+		fi
+	fi
+	# In the background: a signal then runs on_signal at once.
+	find "$OUT/specs" -type f | sort |
+		xargs -n 1 -P "$jobs" sh "$0" --worker &
+	workers=$!
+	wait "$workers" || :
+	workers=""
+	report
+}
+
+if [ "${1:-}" = --worker ]; then
+	trap 'kill -TERM "$(cat "$run/pid" 2>/dev/null)" 2>/dev/null; exit 130' INT TERM
+	worker "$2"
+fi
+main "$@"

@@ -1,0 +1,100 @@
+#!/bin/sh
+# Self-tests of the grader itself: every verdict, the exit status, TAP and
+# JSON output, a failed build, a timeout scaled by the environment, an
+# interrupted run leaving no QEMU behind, and no write outside build/.
+# Prints one "ok - ..." or "not ok - ..." line per check.
+set -eu
+
+out=build/selftest
+spec=grade/selftest/selftest.tests
+make -s --no-print-directory selftest-kernels
+
+check() { # check DESCRIPTION COMMAND...: one line, by the command's status
+	desc=$1
+	shift
+	if "$@" >/dev/null 2>&1; then
+		echo "ok - $desc"
+	else
+		echo "not ok - $desc"
+	fi
+}
+
+verdict_of() { # verdict_of RUN TEST
+	cut -d'|' -f1 "$out/$1/results/$2" 2>/dev/null
+}
+
+is() { # is A B: A equals B
+	[ "$1" = "$2" ]
+}
+
+grade() { # grade RUN ARGS...: the grader on the self-test list, into RUN
+	run=$1
+	shift
+	sh grade/grade.sh --spec "$spec" --no-build --out "$out/$run" "$@" \
+		>"$out/$run.txt" 2>&1
+}
+
+stamp=$out/stamp
+mkdir -p "$out"
+: >"$stamp"
+sleep 1 # file times have one-second resolution on some systems
+
+rc=0
+grade all -j 4 || rc=$?
+check "a failing run exits with status 1" is "$rc" 1
+for pair in st_pass:PASS st_fail:FAIL st_missing_line:FAIL \
+	st_forbidden_line:FAIL st_hang:TIMEOUT st_triple:CRASH \
+	st_flood:FAIL st_late_crash:CRASH st_silent:CRASH; do
+	name=${pair%%:*}
+	want=${pair#*:}
+	check "$name gets $want" is "$(verdict_of all "$name")" "$want"
+done
+check "the flood is cut by the output cap" \
+	grep -q 'output cut' "$out/all/results/st_flood"
+flood_secs=$(cut -d'|' -f4 "$out/all/results/st_flood")
+check "the flood is stopped at once, not at its timeout" \
+	awk "BEGIN { exit !($flood_secs < 10) }"
+check "the missing line is named" grep -q 'missing: .*never appears' "$out/all.txt"
+check "the forbidden line is shown" grep -q 'forbidden: (d0) Test result' "$out/all.txt"
+check "each failed test keeps its log" test -s "$out/all/logs/st_fail.log"
+check "the score is counted" grep -q 'total: 1/9' "$out/all.txt"
+check "JSON results are written" grep -q '"score": 1, "max_score": 9}' \
+	"$out/all/results.json"
+
+rc=0
+grade one --only st_pass || rc=$?
+check "--only runs one test; all passed: exit status 0" is "$rc" 0
+check "--only ran only that test" grep -q 'total: 1/1' "$out/one.txt"
+
+grade tap --only st_pass,st_fail --tap || :
+check "--tap prints a TAP plan" grep -qx '1\.\.2' "$out/tap.txt"
+check "--tap marks the failure" grep -q '^not ok 2 - selftest/st_fail # FAIL' \
+	"$out/tap.txt"
+
+rc=0
+sh grade/grade.sh --spec "$spec" --out "$out/broken" --only st_pass \
+	--build-cmd 'echo "broken.c:1: error: deliberate" >&2; exit 1' \
+	>"$out/broken.txt" 2>&1 || rc=$?
+check "a failed build exits with status 1" is "$rc" 1
+check "a failed build gives BUILD-FAILED" grep -q 'st_pass .*BUILD-FAILED' \
+	"$out/broken.txt"
+check "a failed build shows the compiler's error" \
+	grep -q 'deliberate' "$out/broken.txt"
+
+GRADE_TIMEOUT_SCALE=0.5 grade scaled --only st_hang || :
+check "GRADE_TIMEOUT_SCALE scales the timeout" \
+	grep -q 'no end after 1s' "$out/scaled/results/st_hang"
+
+# An interrupted run stops its QEMU processes.
+sh grade/grade.sh --spec "$spec" --no-build --out "$out/killed" \
+	--only st_hang >/dev/null 2>&1 &
+pid=$!
+sleep 1
+kill -TERM "$pid"
+wait "$pid" || :
+sleep 1
+check "an interrupted run leaves no QEMU behind" \
+	sh -c '! pgrep -f "build/selftest/hang.elf" >/dev/null'
+
+check "the grader wrote nothing outside build/" \
+	sh -c "[ -z \"\$(find lab* solutions grade tools -newer $stamp 2>/dev/null)\" ]"
