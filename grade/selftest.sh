@@ -94,7 +94,7 @@ kill -TERM "$pid"
 wait "$pid" || :
 sleep 1
 check "an interrupted run leaves no QEMU behind" \
-	sh -c '! pgrep -f "build/selftest/hang.elf" >/dev/null'
+	sh -c '! pgrep -f "[b]uild/selftest/hang[.]elf" >/dev/null'
 
 check "the grader wrote nothing outside build/" \
 	sh -c "[ -z \"\$(find lab* solutions grade tools -newer $stamp 2>/dev/null)\" ]"
