@@ -1,8 +1,8 @@
 # Lab 1's build additions.
 
 # VMM sources the host unit tests compile (HOST_UNIT_TEST).
-UNIT_SRCS += lib/printfmt.c vmm/mmap.c vmm/frame.c vmm/elf.c \
-	vmm/pt_build.c vmm/guestmem.c vmm/cmdline.c
+UNIT_SRCS += lib/printfmt.c lib/cmdline.c vmm/mmap.c vmm/frame.c vmm/elf.c \
+	vmm/pt_build.c vmm/guestmem.c
 
 # Malformed guest images for the loader tests: tests/hello.elf with one
 # defect each (tools/elfmangle.c lists the defects).

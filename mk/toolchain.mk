@@ -34,10 +34,11 @@ TNM := $(TOOLPREFIX)nm
 TOBJCOPY := $(TOOLPREFIX)objcopy
 
 # Target (i686, freestanding) flags. Frame pointers for backtraces; no
-# sibling calls, so every caller stays on the chain; no FPU/SSE code.
+# sibling calls and no shrink-wrapping (a prologue moved off a path), so
+# every caller stays on the chain; no FPU/SSE code.
 TCFLAGS := -m32 -march=i686 -std=gnu11 -O2 -g -ffreestanding -fno-builtin \
 	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
-	-fno-optimize-sibling-calls -fno-strict-aliasing -mgeneral-regs-only \
+	-fno-optimize-sibling-calls -fno-shrink-wrap -fno-strict-aliasing -mgeneral-regs-only \
 	-Wall -Wextra -MMD -MP $(INCLUDES)
 TASFLAGS := -m32 -g -ffreestanding -MMD -MP -D__ASSEMBLER__ $(INCLUDES)
 TLDFLAGS := -m elf_i386 -nostdlib -z noexecstack --no-warn-rwx-segments

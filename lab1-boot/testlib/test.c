@@ -1,5 +1,6 @@
 /* The test-guest framework: see include/guest/test.h. */
 #include <stdarg.h>
+#include <lib/cmdline.h>
 #include <guest/test.h>
 #include <public/sched.h>
 
@@ -51,4 +52,32 @@ void guest_main(void)
 		xtf_error("the test reported no result");
 	printf("Test result: %s\n", status_names[status]);
 	guest_exit(status <= SKIP ? SHUTDOWN_poweroff : SHUTDOWN_crash);
+}
+
+int test_arg(const char *key, char *val, unsigned size)
+{
+	return cmdline_get(start_info->cmd_line, key, val, size);
+}
+
+uint32_t test_arg_hex(const char *key, uint32_t dflt)
+{
+	char buf[16], *s = buf;
+	uint32_t v = 0;
+
+	if (!test_arg(key, buf, sizeof(buf)))
+		return dflt;
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		s += 2;
+	for (; *s; s++) {
+		int d = (*s >= '0' && *s <= '9')   ? *s - '0'
+			: (*s >= 'a' && *s <= 'f') ? *s - 'a' + 10
+			: (*s >= 'A' && *s <= 'F') ? *s - 'A' + 10
+						   : -1;
+		if (d < 0) {
+			xtf_error("bad hexadecimal %s=%s", key, buf);
+			return dflt;
+		}
+		v = v * 16 + (uint32_t)d;
+	}
+	return v;
 }

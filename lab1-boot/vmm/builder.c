@@ -8,6 +8,7 @@
 #include <lib/printfmt.h>
 #include <lib/string.h>
 #include <public/errno.h>
+#include <vmm/memlayout.h>
 #include <vmm/builder.h>
 #include <vmm/elf.h>
 #include <vmm/frame.h>

@@ -1,6 +1,6 @@
 /* The 16550 UART on COM1: polled output, no interrupts. */
 #include <vmm/console.h>
-#include <vmm/x86.h>
+#include <arch/x86.h>
 
 #define COM1		0x3f8
 #define UART_DATA	0	/* data / divisor low (DLAB=1) */

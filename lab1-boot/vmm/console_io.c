@@ -12,6 +12,8 @@
 #include <vmm/registry.h>
 #include <vmm/sched.h>
 
+#define CONSOLE_IO_MAX 16384	/* bytes per console_io call */
+
 static void domain_putc(struct domain *d, char c)
 {
 	if (c == '\n') {
@@ -27,25 +29,25 @@ static void domain_putc(struct domain *d, char c)
 		domain_console_flush(d);
 }
 
-/* console_io(CONSOLEIO_write, count, buffer): returns 0 or -EFAULT. */
+/*
+ * console_io(CONSOLEIO_write, count, buffer): returns 0, -EFAULT if any
+ * byte of the buffer is unreadable (then nothing is printed), or -E2BIG
+ * above CONSOLE_IO_MAX bytes (a kit limit: Xen has none).
+ */
 static long do_console_io(unsigned long cmd, unsigned long count,
 			  unsigned long buffer)
 {
+	static char buf[CONSOLE_IO_MAX]; /* one CPU, no preemption */
 	struct domain *d = current->domain;
-	char chunk[64];
 
 	if (cmd != CONSOLEIO_write)
 		return -ENOSYS;
-	while (count) {
-		uint32_t n = count < sizeof(chunk) ? count : sizeof(chunk);
-
-		if (copy_from_guest(d, chunk, buffer, n))
-			return -EFAULT;
-		for (uint32_t i = 0; i < n; i++)
-			domain_putc(d, chunk[i]);
-		buffer += n;
-		count -= n;
-	}
+	if (count > CONSOLE_IO_MAX)
+		return -E2BIG;
+	if (copy_from_guest(d, buf, buffer, count))
+		return -EFAULT;
+	for (uint32_t i = 0; i < count; i++)
+		domain_putc(d, buf[i]);
 	return 0;
 }
 HYPERCALL(__HYPERVISOR_console_io, do_console_io);

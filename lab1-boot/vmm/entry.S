@@ -6,7 +6,7 @@
  * code uses physical addresses (RELOC) until the jump to `high`.
  */
 #include <vmm/memlayout.h>
-#include <vmm/mmu.h>
+#include <arch/mmu.h>
 #include <lib/multiboot.h>
 
 #define RELOC(x)	((x) - DIRECTMAP_BASE)

@@ -7,10 +7,11 @@
 #include <lib/exercise.h>
 #include <lib/string.h>
 #include <public/errno.h>
+#include <vmm/memlayout.h>
 #include <vmm/domain.h>
 #include <vmm/frame.h>
 #include <vmm/guestmem.h>
-#include <vmm/mmu.h>
+#include <arch/mmu.h>
 
 int guest_walk(paddr_t l2, vaddr_t va, unsigned access, paddr_t *ma)
 {

@@ -8,7 +8,7 @@
 #include <public/xen.h>
 #include <vmm/segments.h>
 #include <vmm/trap.h>
-#include <vmm/x86.h>
+#include <arch/x86.h>
 
 extern struct seg_desc idt[256];	/* tramp.S */
 

@@ -4,7 +4,7 @@
  * the boot stack in place.
  */
 #include <lib/multiboot.h>
-#include <vmm/cmdline.h>
+#include <lib/cmdline.h>
 #include <vmm/console.h>
 #include <vmm/frame.h>
 #include <vmm/hypercall.h>
@@ -30,13 +30,12 @@ void start_vmm(uint32_t magic, paddr_t mbi_pa)
 {
 	const struct multiboot_info *mbi = P2V(mbi_pa);
 	uint32_t frames_at_boot;
+	const char *cmdline = (mbi->flags & MBI_CMDLINE) ? P2V(mbi->cmdline) : "";
 
 	console_init();			/* serial console: printk works */
 	printk("xenkit VMM booting\n");
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
 		panic("not started by a Multiboot loader (magic %08x)", magic);
-	if (mbi->flags & MBI_CMDLINE)
-		vmm_cmdline = P2V(mbi->cmdline);
 	paging_init();			/* the VMM's own address space */
 	gdt_init();			/* segments and the TSS */
 	idt_init();			/* every vector caught */
@@ -44,7 +43,7 @@ void start_vmm(uint32_t magic, paddr_t mbi_pa)
 	memory_init(mbi);		/* memory map -> free frames */
 	hypercall_init();		/* dispatch table */
 	run_initcalls();		/* what later labs add */
-	selftest_run();			/* selftest= on the command line */
+	selftest_run(cmdline);		/* selftest= on the command line */
 	frames_at_boot = frames_free();
 	domains_create(mbi);		/* one domain per boot module */
 	idle_loop(frames_at_boot);	/* run them, then power off */

@@ -6,7 +6,7 @@
  */
 #include <lib/string.h>
 #include <vmm/builder.h>
-#include <vmm/cmdline.h>
+#include <lib/cmdline.h>
 #include <vmm/memlayout.h>
 #include <vmm/modules.h>
 #include <vmm/printk.h>

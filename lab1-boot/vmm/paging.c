@@ -14,12 +14,13 @@
  * CR0.WP = 1 (set by entry.S); and no hole entry has PTE_U.
  */
 #include <lib/string.h>
+#include <vmm/memlayout.h>
 #include <vmm/frame.h>
 #include <vmm/paging.h>
 #include <vmm/printk.h>
 #include <vmm/segments.h>
 #include <vmm/trap.h>
-#include <vmm/x86.h>
+#include <arch/x86.h>
 
 extern char __tramp_start[], __tramp_ro_end[], __tramp_end[];
 

@@ -5,7 +5,7 @@
 #include <vmm/power.h>
 #include <vmm/printk.h>
 #include <vmm/symbols.h>
-#include <vmm/x86.h>
+#include <arch/x86.h>
 
 static int panicking;
 

@@ -5,7 +5,7 @@
  * PIC_VECTOR_BASE.. and masks every line; lab 5 unmasks the timer.
  */
 #include <vmm/pic.h>
-#include <vmm/x86.h>
+#include <arch/x86.h>
 
 #define PIC1_CMD	0x20
 #define PIC1_DATA	0x21

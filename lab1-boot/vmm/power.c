@@ -1,6 +1,6 @@
 /* Power-off through QEMU's isa-debug-exit device. */
 #include <vmm/power.h>
-#include <vmm/x86.h>
+#include <arch/x86.h>
 
 void poweroff(int code)
 {

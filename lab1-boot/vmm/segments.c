@@ -13,10 +13,10 @@
 #include <lib/string.h>
 #include <public/xen.h>
 #include <vmm/memlayout.h>
-#include <vmm/mmu.h>
+#include <arch/mmu.h>
 #include <vmm/segments.h>
 #include <vmm/trap.h>
-#include <vmm/x86.h>
+#include <arch/x86.h>
 
 struct seg_desc vmm_gdt_page[512] __aligned(PAGE_SIZE)
 	__section(".data.page_aligned");

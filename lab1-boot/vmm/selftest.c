@@ -7,7 +7,7 @@
  * noinline functions give the backtrace known names to show.
  */
 #include <lib/string.h>
-#include <vmm/cmdline.h>
+#include <lib/cmdline.h>
 #include <vmm/printk.h>
 #include <vmm/selftest.h>
 
@@ -28,7 +28,7 @@ __attribute__((noinline)) static void selftest_middle(int fault)
 	__asm__ volatile("" ::: "memory");
 }
 
-void selftest_run(void)
+void selftest_run(const char *vmm_cmdline)
 {
 	char what[16];
 

@@ -11,7 +11,7 @@
 #include <vmm/sched.h>
 #include <vmm/symbols.h>
 #include <vmm/trap.h>
-#include <vmm/x86.h>
+#include <arch/x86.h>
 
 /* tramp.S addresses struct cpu_regs through the REGS_* offsets. */
 _Static_assert(offsetof(struct cpu_regs, eax) == REGS_EAX, "regs layout");

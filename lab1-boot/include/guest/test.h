@@ -47,6 +47,12 @@ void xtf_failure(const char *fmt, ...) __printf(1, 2);
 				    #a, #b, a_, b_);                        \
 	} while (0)
 
+/* The value of key=value on this guest's command line: 1 if found. */
+int test_arg(const char *key, char *val, unsigned size);
+
+/* A hexadecimal key=value (with or without 0x), or dflt. */
+uint32_t test_arg_hex(const char *key, uint32_t dflt);
+
 /* Prints a benchmark figure: "BENCH <name> <value> <unit>". */
 void bench_report(const char *name, uint32_t value, const char *unit);
 

@@ -15,6 +15,7 @@
 #ifndef VMM_BUILDER_H
 #define VMM_BUILDER_H
 
+#include <vmm/memlayout.h>
 #include <vmm/domain.h>
 #include <vmm/pt.h>
 

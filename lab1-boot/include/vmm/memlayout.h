@@ -26,9 +26,7 @@
 #ifndef VMM_MEMLAYOUT_H
 #define VMM_MEMLAYOUT_H
 
-#define PAGE_SHIFT		12
-#define PAGE_SIZE		4096
-#define PDE_SHIFT		22	/* one L2 entry maps 4 MiB */
+#include <arch/mmu.h>
 
 #define HOLE_START		0xF0000000	/* = HYPERVISOR_VIRT_START */
 #define M2P_VIRT		0xF0000000	/* lab 3 */
@@ -40,6 +38,7 @@
 #define VMM_LOAD_PHYS		0x00100000
 
 #define GUEST_VIRT_BASE		0xC0000000	/* where guest kernels link */
+#define HOLE_FIRST_SLOT		(HOLE_START >> PDE_SHIFT)	/* 960 */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

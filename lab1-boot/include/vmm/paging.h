@@ -2,7 +2,7 @@
 #ifndef VMM_PAGING_H
 #define VMM_PAGING_H
 
-#include <vmm/mmu.h>
+#include <arch/mmu.h>
 #include <vmm/types.h>
 
 extern pde_t vmm_pgdir[ENTRIES_PER_TABLE];

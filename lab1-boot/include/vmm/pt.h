@@ -7,7 +7,8 @@
 #ifndef VMM_PT_H
 #define VMM_PT_H
 
-#include <vmm/mmu.h>
+#include <arch/mmu.h>
+#include <vmm/memlayout.h>
 #include <vmm/types.h>
 
 struct pt_builder {

@@ -2,6 +2,7 @@
 #ifndef VMM_SELFTEST_H
 #define VMM_SELFTEST_H
 
-void selftest_run(void);
+/* Runs the self-test named by selftest= in the VMM command line, if any. */
+void selftest_run(const char *vmm_cmdline);
 
 #endif

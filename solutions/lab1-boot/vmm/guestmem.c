@@ -7,10 +7,11 @@
 #include <lib/exercise.h>
 #include <lib/string.h>
 #include <public/errno.h>
+#include <vmm/memlayout.h>
 #include <vmm/domain.h>
 #include <vmm/frame.h>
 #include <vmm/guestmem.h>
-#include <vmm/mmu.h>
+#include <arch/mmu.h>
 
 int guest_walk(paddr_t l2, vaddr_t va, unsigned access, paddr_t *ma)
 {
@@ -34,7 +35,8 @@ int guest_walk(paddr_t l2, vaddr_t va, unsigned access, paddr_t *ma)
 	/* END LAB 1 EXERCISE 8 */
 }
 
-/* Copies len bytes between buf and guest address va, a page at a time. */
+/* Copies len bytes between buf and guest address va, a page at a time. A range
+ * that runs into the hole fails there, before va could wrap. */
 static int copy_guest(struct domain *d, vaddr_t va, void *buf, uint32_t len,
 		      unsigned access)
 {
@@ -50,11 +52,9 @@ static int copy_guest(struct domain *d, vaddr_t va, void *buf, uint32_t len,
 			memcpy(P2V(ma), p, chunk);
 		else
 			memcpy(p, P2V(ma), chunk);
-		va += chunk; /* wraps to 0 past 4 GiB: then the walk... */
+		va += chunk;
 		p += chunk;
 		len -= chunk;
-		if (len && va == 0)
-			return -EFAULT; /* ...would restart at the bottom */
 	}
 	return 0;
 }

@@ -1,6 +1,6 @@
-/* One-line wrappers around the x86 instructions the VMM uses. */
-#ifndef VMM_X86_H
-#define VMM_X86_H
+/* One-line wrappers around x86 instructions (VMM and guests). */
+#ifndef ARCH_X86_H
+#define ARCH_X86_H
 
 #include <stdint.h>
 

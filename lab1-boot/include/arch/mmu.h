@@ -2,10 +2,12 @@
  * x86-32 two-level paging (non-PAE, 4 KiB pages) and segment descriptors.
  * A virtual address splits into  L2 index (10) | L1 index (10) | offset (12).
  */
-#ifndef VMM_MMU_H
-#define VMM_MMU_H
+#ifndef ARCH_MMU_H
+#define ARCH_MMU_H
 
-#include <vmm/memlayout.h>
+#define PAGE_SHIFT	12
+#define PAGE_SIZE	4096
+#define PDE_SHIFT	22	/* one L2 entry maps 4 MiB */
 
 /* Page-table entry bits (both levels). */
 #define PTE_P		0x001	/* present */
@@ -38,7 +40,6 @@ typedef uint32_t pde_t;	/* an L2 entry */
 #define PTE_ADDR(e)	((uint32_t)(e) & ~PTE_FLAGS)
 #define PTE_MFN(e)	((uint32_t)(e) >> PAGE_SHIFT)
 #define ENTRIES_PER_TABLE 1024
-#define HOLE_FIRST_SLOT	L2_INDEX(HOLE_START)	/* 960 */
 #endif
 
 /* Segment descriptor access bytes, with the accessed bit preset so the

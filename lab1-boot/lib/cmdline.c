@@ -1,8 +1,6 @@
 /* Parsing of space-separated key=value command lines. */
 #include <lib/string.h>
-#include <vmm/cmdline.h>
-
-const char *vmm_cmdline = "";
+#include <lib/cmdline.h>
 
 int cmdline_get(const char *s, const char *key, char *val, size_t size)
 {
