@@ -113,7 +113,7 @@ qemu: $(B)/vmm.elf $(B)/guest/kernel.elf
 	exec sh tools/qemu.sh --append "$(APPEND)" $(B)/vmm.elf "$$@"
 
 qemu-gdb: $(B)/vmm.elf $(B)/guest/kernel.elf
-	@echo "QEMU waits for GDB on port $(GDBPORT): run 'make gdb LAB=$(LAB)$(if $(filter 1,$(SOL)), SOL=1)' in another terminal"
+	@echo "QEMU waits for GDB on port $(GDBPORT): run 'make gdb LAB=$(LAB) SOLVED=$(SOLVED)' in another terminal"
 	@IFS=','; set -f; set -- $(GUESTS); IFS=' '; \
 	exec sh tools/qemu.sh --gdb $(GDBPORT) --append "$(APPEND)" \
 		$(B)/vmm.elf "$$@"
@@ -124,13 +124,13 @@ gdb: $(B)/vmm.elf $(B)/guest/kernel.elf
 	$(GDB) -q -nx -x $(B)/gdbinit
 
 grade:
-	@sh grade/grade.sh --lab $(LAB) $(if $(filter 1,$(SOL)),--sol) $(GRADE_FLAGS)
+	@sh grade/grade.sh --lab $(LAB) --solved $(SOLVED) $(if $(TEST),--only $(TEST)) $(GRADE_FLAGS)
 
 unit: $(UNIT_BINS)
-	@sh grade/grade.sh --lab $(LAB) $(if $(filter 1,$(SOL)),--sol) --only-unit $(GRADE_FLAGS)
+	@sh grade/grade.sh --lab $(LAB) --solved $(SOLVED) --only-unit $(GRADE_FLAGS)
 
 bench: all
-	@sh grade/bench.sh --lab $(LAB) $(if $(filter 1,$(SOL)),--sol)
+	@sh grade/bench.sh --lab $(LAB) --solved $(SOLVED)
 
 test:
 	@sh tools/test.sh

@@ -6,6 +6,7 @@
 #   grade/grade.sh [options]
 #     --lab N          grade labs 1..N (default: the last lab)
 #     --sol            grade the reference solutions (build/labN-sol)
+#     --solved K       use the solutions of labs 1..K only (build/labN-solvedK)
 #     -j N             run N tests at once (default: number of CPUs)
 #     --only A,B       run only the tests named A, B
 #     --only-unit      run only the host unit tests
@@ -23,6 +24,8 @@
 # It writes only under build/ (or --out), and stops only the QEMU
 # processes it started. Exit status: 0 iff every test passed.
 set -eu
+
+. grade/common.sh
 
 CAP=262144		# bytes of console output kept per test
 DEFAULT_TIMEOUT=15	# seconds per test, before scaling
@@ -231,7 +234,7 @@ build() {
 	if [ -n "$build_cmd" ]; then
 		sh -c "$build_cmd"
 	else
-		make -s --no-print-directory LAB="$lab_n" SOL="$sol" build
+		make -s --no-print-directory LAB="$lab_n" SOLVED="$solved" build
 	fi
 }
 
@@ -328,12 +331,13 @@ report() {
 }
 
 main() {
-	lab_n="" sol=0 jobs="" only="" only_unit="" tap="" json_out=""
+	lab_n="" solved="" jobs="" only="" only_unit="" tap="" json_out=""
 	specs="" no_build="" build_cmd="" OUT=""
 	while [ $# -gt 0 ]; do
 		case $1 in
 		--lab) lab_n=$2; shift ;;
-		--sol) sol=1 ;;
+		--sol) solved=all ;;
+		--solved) solved=$2; shift ;;
 		-j) jobs=$2; shift ;;
 		--only) only=$2; shift ;;
 		--only-unit) only_unit=yes ;;
@@ -348,12 +352,13 @@ main() {
 		esac
 		shift
 	done
-	nlabs=$(find . -maxdepth 1 -name 'lab[1-9]-*' -type d | wc -l | tr -d ' ')
+	nlabs=$(lab_count)
 	[ -n "$lab_n" ] || lab_n=$nlabs
 	case $lab_n in [1-9]) ;; *) die "--lab takes a lab number" ;; esac
 	[ "$lab_n" -le "$nlabs" ] || die "there are labs 1 to $nlabs"
-	B=build/lab$lab_n
-	[ "$sol" = 1 ] && B=$B-sol
+	[ "$solved" = all ] && solved=$lab_n
+	solved=${solved:-0}
+	B=$(variant_dir "$lab_n" "$solved")
 	[ -n "$OUT" ] || OUT=$B/grade
 	[ -n "$jobs" ] || jobs=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 	if [ -z "$specs" ]; then

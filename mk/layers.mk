@@ -1,8 +1,11 @@
 # Layering (DESIGN.md section 3): lab N is built from the directories of
 # labs N, N-1, ..., 1. For each relative path (vmm/frame.c, include/...)
-# the first layer that has the file provides it; with SOL=1 each
-# solutions/labK-* comes before its labK-*. A lab directory holds only what
-# that lab adds or replaces.
+# the first layer that has the file provides it. A lab directory holds
+# only what that lab adds or replaces.
+#
+# Solutions: SOL=1 puts each solutions/labK-* before its labK-*, for every
+# lab. SOLVED=K does so for labs 1..K only: the tree of a student who has
+# finished labs 1..K (make test grades lab K+1 that way).
 
 LAB_DIRS := $(sort $(wildcard lab[1-9]-*))
 LAB_MAX := $(words $(LAB_DIRS))
@@ -12,16 +15,26 @@ SOL ?= 0
 ifneq ($(filter-out $(shell seq 1 $(LAB_MAX)),$(LAB)),)
 $(error LAB=$(LAB): there are labs 1 to $(LAB_MAX))
 endif
+ifeq ($(SOL),1)
+SOLVED := $(LAB)
+endif
+SOLVED ?= 0
 
 # lab_dir K -> lab directory of lab K, e.g. lab1-boot
 lab_dir = $(word $(1),$(LAB_DIRS))
 sol_dir = $(wildcard solutions/$(call lab_dir,$(1)))
 
-LAB_NUMS := $(shell seq $(LAB) -1 1)
-LAYERS := $(foreach k,$(LAB_NUMS),$(if $(filter 1,$(SOL)),$(call sol_dir,$(k))) $(call lab_dir,$(k)))
+SOLVED_NUMS := $(shell seq 1 $(SOLVED))
+LAYERS := $(foreach k,$(shell seq $(LAB) -1 1),$(if $(filter $(k),$(SOLVED_NUMS)),$(call sol_dir,$(k))) $(call lab_dir,$(k)))
 LABS_UP_TO := $(foreach k,$(shell seq 1 $(LAB)),$(call lab_dir,$(k)))
 
-VARIANT := lab$(LAB)$(if $(filter 1,$(SOL)),-sol)
+ifeq ($(SOLVED),$(LAB))
+VARIANT := lab$(LAB)-sol
+else ifeq ($(SOLVED),0)
+VARIANT := lab$(LAB)
+else
+VARIANT := lab$(LAB)-solved$(SOLVED)
+endif
 B := build/$(VARIANT)
 
 # $(call rel,PATTERNS): relative paths matching any pattern in any layer.

@@ -45,9 +45,18 @@ set -- -machine pc -m 128 -no-reboot \
 [ -n "$append" ] && set -- "$@" -append "$append"
 [ -n "$gdbport" ] && set -- "$@" -S -gdb "tcp:127.0.0.1:$gdbport"
 if [ "$mode" = grade ]; then
-	set -- "$@" -icount shift=0,sleep=off -display none -monitor none \
+	exec "$qemu" "$@" -icount shift=0,sleep=off -display none -monitor none \
 		-serial stdio
-else
-	set -- "$@" -nographic
 fi
-exec "$qemu" "$@"
+
+# By hand: say how the run ended, and exit 0 when every domain shut down
+# cleanly (QEMU itself exits with (code << 1) | 1, see vmm/power.h).
+rc=0
+"$qemu" "$@" -nographic || rc=$?
+case $rc in
+1) echo "qemu.sh: every domain shut down cleanly"; exit 0 ;;
+3) echo "qemu.sh: a domain failed or was refused (see the summary)" ;;
+5) echo "qemu.sh: the VMM panicked" ;;
+0) echo "qemu.sh: the machine reset (a triple fault?)" ;;
+esac
+exit "$rc"

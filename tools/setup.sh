@@ -9,7 +9,7 @@
 # TOOLPREFIX, QEMU and HOSTCC name the tools as the Makefile does.
 set -eu
 
-PACKAGES="make gcc-i686-linux-gnu binutils-i686-linux-gnu qemu-system-x86 \
+PACKAGES="make procps gcc-i686-linux-gnu binutils-i686-linux-gnu qemu-system-x86 \
 gdb libcriterion-dev libc6-dev gcc shellcheck"
 
 prefix=${TOOLPREFIX:-}
@@ -36,7 +36,9 @@ if [ -z "$prefix" ] || ! command -v "${prefix}ld" >/dev/null 2>&1; then
 	need "i686 binutils (binutils-i686-linux-gnu)"
 fi
 command -v "$qemu" >/dev/null 2>&1 || need "QEMU ($qemu, qemu-system-x86)"
+command -v make >/dev/null 2>&1 || need "make"
 command -v gdb >/dev/null 2>&1 || need "GDB (gdb)"
+command -v pgrep >/dev/null 2>&1 || need "pgrep (procps)"
 command -v shellcheck >/dev/null 2>&1 || need "shellcheck"
 if ! command -v "$hostcc" >/dev/null 2>&1; then
 	need "host C compiler ($hostcc)"

@@ -22,6 +22,11 @@
 	.globl _start
 	_start = RELOC(entry)	/* the ELF entry point is physical */
 entry:
+	movl	%eax, %edi		/* keep the magic */
+	rdtsc				/* for the boot benchmark */
+	movl	%eax, RELOC(boot_tsc)
+	movl	%edx, RELOC(boot_tsc) + 4
+	movl	%edi, %eax
 	cli
 	cld
 	/* Boot page directory = vmm_pgdir: identity-map the first 4 MiB (to
@@ -58,6 +63,12 @@ high:
 	jmp	2b
 
 	.equ	L2_SLOT_DIRECTMAP, (DIRECTMAP_BASE >> PDE_SHIFT)
+
+	.data
+	.align 8
+	.globl boot_tsc
+boot_tsc:				/* the tsc at the first instruction */
+	.quad	0
 
 	.bss
 	.align 16

@@ -1,0 +1,181 @@
+#!/bin/sh
+# The kit's own test suite (make test). For every lab K it checks that
+#  - both variants build without a warning;
+#  - the reference solution gets full marks;
+#  - the tree of a student who has finished labs 1..K-1 and not started
+#    lab K builds, finishes quickly, passes every earlier lab's tests and
+#    fails exactly the lab K tests that need an exercise, each failure
+#    naming one of the exercises that test needs;
+# and for the kit as a whole: the student/solution sync, the grader's
+# self-tests, shellcheck, the GDB set-up and the benchmarks.
+# One line per check; the last line is "N passed, M failed".
+set -u
+
+out=build/test
+mkdir -p "$out"
+passed=0
+failed=0
+
+ok() {
+	passed=$((passed + 1))
+	echo "  ok    $*"
+}
+bad() {
+	failed=$((failed + 1))
+	echo "  FAIL  $*"
+}
+section() {
+	echo
+	echo "== $*"
+}
+finish() {
+	echo
+	echo "$passed passed, $failed failed"
+	[ "$failed" = 0 ]
+	exit $?
+}
+
+# Counts the "ok - ..." / "not ok - ..." lines of a check script's output.
+tally() {
+	while IFS= read -r line; do
+		case $line in
+		"ok - "*) ok "${line#ok - }" ;;
+		"not ok - "*) bad "${line#not ok - }" ;;
+		*) echo "        $line" ;;
+		esac
+	done <"$1"
+}
+
+# check NAME COMMAND...: one check, by the command's exit status; the
+# output is kept in $out/NAME.log.
+check() {
+	name=$1
+	shift
+	if "$@" >"$out/$name.log" 2>&1; then
+		ok "$name"
+	else
+		bad "$name (log: $out/$name.log)"
+		tail -n 5 "$out/$name.log" | sed 's/^/        /'
+	fi
+}
+
+# check_build NAME K SOLVED: builds lab K with labs 1..SOLVED solved; a
+# compiler warning fails the check too.
+check_build() {
+	log=$out/$1.log
+	if make -s --no-print-directory LAB="$2" SOLVED="$3" build >"$log" 2>&1 &&
+		! grep -q 'warning:' "$log"; then
+		ok "$1"
+	else
+		bad "$1 (log: $log)"
+		grep -m 5 'warning:\|error:' "$log" | sed 's/^/        /'
+	fi
+}
+
+# The exercises test stanza NAME of lab list FILE needs ("needs" line).
+needs_of() {
+	awk -v t="$1" '$1 == "test" { cur = $2 } cur == t && $1 == "needs" {
+		$1 = ""; print }' "$2"
+}
+
+# Judges the student-copy run of lab K in results dir $2.
+judge_student() {
+	k=$1
+	res=$2
+	for f in grade/lab[1-9].tests; do
+		tl=$(basename "$f" .tests)
+		tl=${tl#lab}
+		[ "$tl" -le "$k" ] || continue
+		awk '$1 == "test" { print $2 }' "$f" >"$out/names"
+		while read -r name; do
+			r=$res/results/$name
+			verdict=$(cut -d'|' -f1 "$r" 2>/dev/null)
+			note=$(cut -d'|' -f5 "$r" 2>/dev/null)
+			needs=$(needs_of "$name" "$f")
+			if [ "$tl" -lt "$k" ] || [ -z "$needs" ]; then
+				if [ "$verdict" = PASS ]; then
+					ok "lab $k student copy: $name passes (needs no lab $k exercise)"
+				else
+					bad "lab $k student copy: $name should pass: $verdict $note"
+				fi
+				continue
+			fi
+			named=""
+			for n in $needs; do
+				case $note in *"LAB $k EXERCISE $n ("*) named=$n ;; esac
+			done
+			if [ "$verdict" != PASS ] && [ -n "$named" ]; then
+				ok "lab $k student copy: $name fails naming exercise $named"
+			else
+				bad "lab $k student copy: $name: $verdict '$note' (needs $needs)"
+			fi
+		done <"$out/names"
+	done
+}
+
+section "tools"
+check setup sh tools/setup.sh || finish
+
+nlabs=$(find . -maxdepth 1 -name 'lab[1-9]-*' -type d | wc -l | tr -d ' ')
+k=1
+while [ "$k" -le "$nlabs" ]; do
+	section "lab $k: reference solution"
+	check_build "lab$k-solution-builds-cleanly" "$k" "$k"
+	sh grade/grade.sh --lab "$k" --sol --no-build \
+		>"$out/grade-lab$k-sol.txt" 2>&1
+	for r in "build/lab$k-sol/grade/results"/*; do
+		case $r in *.detail) continue ;; esac
+		[ -e "$r" ] || { bad "lab $k solution: no results"; break; }
+		IFS='|' read -r verdict score pts secs note <"$r"
+		if [ "$verdict" = PASS ]; then
+			ok "lab $k solution: $(basename "$r") $score/$pts"
+		else
+			bad "lab $k solution: $(basename "$r") $verdict $note"
+		fi
+	done
+
+	prev=$((k - 1))
+	section "lab $k: student copy (labs 1..$prev solved, lab $k untouched)"
+	check_build "lab$k-student-copy-builds-cleanly" "$k" "$prev"
+	start=$(date +%s)
+	sh grade/grade.sh --lab "$k" --solved "$prev" --no-build \
+		>"$out/grade-lab$k-student.txt" 2>&1
+	secs=$(($(date +%s) - start))
+	if [ "$secs" -lt 30 ]; then
+		ok "lab $k student copy graded in ${secs}s (limit 30s)"
+	else
+		bad "lab $k student copy took ${secs}s to grade (limit 30s)"
+	fi
+	judge_student "$k" "$(
+		. grade/common.sh
+		variant_dir "$k" "$prev"
+	)/grade"
+	k=$((k + 1))
+done
+
+section "student and solution files agree"
+sh tools/sync-check.sh >"$out/sync.txt" 2>&1
+tally "$out/sync.txt"
+
+section "the grader's self-tests"
+sh grade/selftest.sh >"$out/selftest.txt" 2>&1
+tally "$out/selftest.txt"
+
+section "shellcheck"
+for f in grade/*.sh tools/*.sh .ci/run; do
+	check "shellcheck-$(echo "$f" | tr '/' '-')" shellcheck -x "$f"
+done
+
+section "debugging with GDB"
+sh tools/gdb-test.sh >"$out/gdb.txt" 2>&1
+tally "$out/gdb.txt"
+
+section "benchmarks"
+if sh grade/bench.sh --lab "$nlabs" --sol --no-build >"$out/bench.txt" 2>&1; then
+	ok "every benchmark produced its figure"
+	sed 's/^/        /' "$out/bench.txt"
+else
+	bad "a benchmark produced no figure (see $out/bench.txt)"
+fi
+
+finish
