@@ -7,8 +7,8 @@ UNIT_SRCS += lib/printfmt.c lib/cmdline.c vmm/mmap.c vmm/frame.c vmm/elf.c \
 # Malformed guest images for the loader tests: tests/hello.elf with one
 # defect each (tools/elfmangle.c lists the defects).
 BADELF_DEFECTS := short magic class data version type machine phentsize \
-	nophdr manyphdr phoff segdata offwrap filesz below hole holecross toobig \
-	noload entry
+	nophdr manyphdr phoff phoffwrap segdata segsize offwrap filesz below hole \
+	holecross toobig farseg noload entry
 LAB_TARGETS += $(BADELF_DEFECTS:%=$(B)/bad/bad-%.elf)
 
 $(B)/tools/elfmangle: $(call pick,tools/elfmangle.c)

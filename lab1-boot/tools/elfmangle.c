@@ -73,10 +73,15 @@ static int mangle(const char *d)
 		eh->e_phnum = 17;
 	else if (!strcmp(d, "phoff"))
 		eh->e_phoff = (uint32_t)len - 16;
+	else if (!strcmp(d, "phoffwrap"))	/* len - e_phoff wraps */
+		eh->e_phoff = 0xFFFFFF00;
 	else if (!strcmp(d, "segdata"))		/* truncated after the headers */
 		len = eh->e_phoff + eh->e_phnum * sizeof(struct elf32_phdr);
 	else if (!strcmp(d, "offwrap"))		/* offset + filesz wraps */
 		ph->p_offset = 0xFFFFF000;
+	else if (!strcmp(d, "segsize"))	/* data runs 4 KiB past the end */
+		ph->p_filesz = ph->p_memsz =
+			(uint32_t)len - ph->p_offset + 0x1000;
 	else if (!strcmp(d, "filesz"))
 		ph->p_filesz = ph->p_memsz + 1;
 	else if (!strcmp(d, "below"))
@@ -87,6 +92,8 @@ static int mangle(const char *d)
 		ph->p_vaddr = 0xF0000000 - 0x1000;
 	else if (!strcmp(d, "toobig"))		/* 8 MiB; guests get 4 MiB */
 		ph->p_memsz = 8U << 20;
+	else if (!strcmp(d, "farseg"))		/* starts past 4 MiB */
+		ph->p_vaddr += 8U << 20;
 	else if (!strcmp(d, "noload"))
 		for (int i = 0; i < eh->e_phnum; i++)
 			phdrs()[i].p_type = PT_NULL;

@@ -10,8 +10,9 @@
  *  - the trampoline L1 (slot of DIRECTMAP_BASE): the trampoline pages at
  *    their direct-map addresses, read-only, and the entry stack, writable;
  *  - its per-domain L1 (slot of PERDOMAIN_VIRT): the GDT area, read-only.
- * Ring 1 counts as supervisor for the MMU, so "read-only" relies on
- * CR0.WP = 1 (set by entry.S); and no hole entry has PTE_U.
+ * Both hole L2 entries are writable: the L1 entries alone decide what may
+ * be written. Ring 1 counts as supervisor for the MMU, so "read-only"
+ * relies on CR0.WP = 1 (set by entry.S); and no hole entry has PTE_U.
  */
 #include <lib/string.h>
 #include <vmm/memlayout.h>
@@ -74,6 +75,6 @@ void paging_fill_guest_hole(pde_t *l2, mfn_t perdomain_l1)
 	for (int i = HOLE_FIRST_SLOT; i < ENTRIES_PER_TABLE; i++)
 		l2[i] = 0;
 	l2[L2_INDEX(PERDOMAIN_VIRT)] =
-		((paddr_t)perdomain_l1 << PAGE_SHIFT) | PTE_P;
+		((paddr_t)perdomain_l1 << PAGE_SHIFT) | PTE_P | PTE_W;
 	l2[L2_INDEX(__tramp_start)] = V2P(tramp_l1) | PTE_P | PTE_W;
 }
