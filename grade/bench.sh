@@ -6,6 +6,8 @@
 #   grade/bench.sh [--lab N] [--sol | --solved K] [--no-build]
 set -eu
 
+# shellcheck source=grade/common.sh
+
 . grade/common.sh
 
 lab_n="" solved="" no_build=""

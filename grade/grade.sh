@@ -25,6 +25,8 @@
 # processes it started. Exit status: 0 iff every test passed.
 set -eu
 
+# shellcheck source=grade/common.sh
+
 . grade/common.sh
 
 CAP=262144		# bytes of console output kept per test

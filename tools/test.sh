@@ -7,7 +7,8 @@
 #    fails exactly the lab K tests that need an exercise, each failure
 #    naming one of the exercises that test needs;
 # and for the kit as a whole: the student/solution sync, the grader's
-# self-tests, shellcheck, the GDB set-up and the benchmarks.
+# self-tests, the mutants (each rule removed from the solution must fail a
+# test), shellcheck, the GDB set-up and the benchmarks.
 # One line per check; the last line is "N passed, M failed".
 set -u
 
@@ -147,6 +148,7 @@ while [ "$k" -le "$nlabs" ]; do
 		bad "lab $k student copy took ${secs}s to grade (limit 30s)"
 	fi
 	judge_student "$k" "$(
+		# shellcheck source=grade/common.sh
 		. grade/common.sh
 		variant_dir "$k" "$prev"
 	)/grade"
@@ -160,6 +162,10 @@ tally "$out/sync.txt"
 section "the grader's self-tests"
 sh grade/selftest.sh >"$out/selftest.txt" 2>&1
 tally "$out/selftest.txt"
+
+section "every rule has a test that fails without it (mutants)"
+sh tools/mutants.sh >"$out/mutants.txt" 2>&1
+tally "$out/mutants.txt"
 
 section "shellcheck"
 for f in grade/*.sh tools/*.sh .ci/run; do
