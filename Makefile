@@ -109,12 +109,12 @@ all build: $(B)/vmm.elf $(B)/guest/kernel.elf $(TEST_ELFS) $(UNIT_BINS) \
 
 # GUESTS: comma-separated boot modules, each "image args...".
 qemu: $(B)/vmm.elf $(B)/guest/kernel.elf
-	@IFS=','; set -f; set -- $(GUESTS); IFS=' '; \
+	@guests='$(GUESTS)'; IFS=,; set -f; set -- $$guests; \
 	exec sh tools/qemu.sh --append "$(APPEND)" $(B)/vmm.elf "$$@"
 
 qemu-gdb: $(B)/vmm.elf $(B)/guest/kernel.elf
 	@echo "QEMU waits for GDB on port $(GDBPORT): run 'make gdb LAB=$(LAB) SOLVED=$(SOLVED)' in another terminal"
-	@IFS=','; set -f; set -- $(GUESTS); IFS=' '; \
+	@guests='$(GUESTS)'; IFS=,; set -f; set -- $$guests; \
 	exec sh tools/qemu.sh --gdb $(GDBPORT) --append "$(APPEND)" \
 		$(B)/vmm.elf "$$@"
 

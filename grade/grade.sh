@@ -177,11 +177,11 @@ judge() {
 		esac
 	done <"$1"
 	if [ -n "${crash:-}" ]; then
-		[ "$rc" = 5 ] && crash="the VMM panicked"
+		[ "$rc" = 37 ] && crash="the VMM panicked"
 		finish CRASH "$crash"
 	fi
 	if [ -n "$want_exit" ] && [ "$rc" != "$want_exit" ]; then
-		[ "$rc" = 5 ] && [ "$want_exit" != 5 ] &&
+		[ "$rc" = 37 ] && [ "$want_exit" != 37 ] &&
 			finish CRASH "the VMM panicked"
 		detail "QEMU exit status $rc, expected $want_exit"
 		fail=yes

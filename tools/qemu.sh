@@ -54,9 +54,10 @@ fi
 rc=0
 "$qemu" "$@" -nographic || rc=$?
 case $rc in
-1) echo "qemu.sh: every domain shut down cleanly"; exit 0 ;;
-3) echo "qemu.sh: a domain failed or was refused (see the summary)" ;;
-5) echo "qemu.sh: the VMM panicked" ;;
+33) echo "qemu.sh: every domain shut down cleanly"; exit 0 ;;
+35) echo "qemu.sh: a domain failed or was refused (see the summary)" ;;
+37) echo "qemu.sh: the VMM panicked" ;;
+1) echo "qemu.sh: QEMU could not start the VMM (see above)" ;;
 0) echo "qemu.sh: the machine reset (a triple fault?)" ;;
 esac
 exit "$rc"

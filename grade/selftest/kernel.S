@@ -40,8 +40,8 @@ _start:
 	lidt	null_idt		/* no IDT: the next fault resets */
 	int3
 #endif
-	movw	$0xf4, %dx		/* isa-debug-exit: QEMU exits 1 */
-	movb	$0, %al
+	movw	$0xf4, %dx		/* isa-debug-exit: QEMU exits 33 */
+	movb	$0x10, %al		/* like the VMM's clean power-off */
 	outb	%al, %dx
 3:	hlt
 	jmp	3b
