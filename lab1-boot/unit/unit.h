@@ -6,7 +6,20 @@
 #define UNIT_MACHINE_BYTES (16U << 20)
 #define UNIT_MACHINE_FRAMES (UNIT_MACHINE_BYTES >> 12)
 
+/* The simulated machine memory (also declared by <vmm/memlayout.h>). */
+extern unsigned char *unit_machine;
+
+/* Exit status of a test that reached an exercise stub. */
+#define EXERCISE_MISSING_STATUS 99
+
 /* (Re)allocates a zeroed simulated machine memory. */
 void unit_machine_init(void);
+
+/* Sets up a calloc'd frame table of UNIT_MACHINE_FRAMES records (all owned
+ * by DOMID_XEN, none free), as frame_table_init leaves it. */
+void unit_frame_table_init(void);
+
+/* The simulated machine frame mfn, as bytes. */
+#define UNIT_PAGE(mfn) (unit_machine + ((unsigned long)(mfn) << 12))
 
 #endif

@@ -61,7 +61,7 @@ extern struct vcpu *current;
 
 static inline struct cpu_regs *vcpu_regs(struct vcpu *v)
 {
-	return (struct cpu_regs *)(v->stack_top - REGS_SIZE);
+	return (struct cpu_regs *)(uintptr_t)(v->stack_top - REGS_SIZE);
 }
 
 /* Frees every frame of d and marks it dead; d must not be running on

@@ -18,7 +18,7 @@
 #define ELF_ERR_MAGIC	"bad ELF magic"
 #define ELF_ERR_CLASS	"not a 32-bit ELF file"
 #define ELF_ERR_DATA	"not little-endian"
-#define ELF_ERR_VERSION	"unknown ELF version"
+#define ELF_ERR_VERSION	"unknown ELF version"	/* e_ident[EI_VERSION] or e_version */
 #define ELF_ERR_TYPE	"not an executable"
 #define ELF_ERR_MACHINE	"not an i386 file"
 #define ELF_ERR_PHENTSZ	"bad program header size"
@@ -26,7 +26,9 @@
 #define ELF_ERR_MANYPH	"too many program headers"
 #define ELF_ERR_PHOFF	"program headers outside the file"
 
-/* elf_check_segments, for each PT_LOAD header in order, then overall: */
+/* elf_check_segments, for each PT_LOAD header in order, then overall.
+ * SEGDATA: p_offset and p_offset + p_filesz must both lie in the file (an
+ * offset past the end is refused even when p_filesz is 0). */
 #define ELF_ERR_FILESZ	"segment file size exceeds its memory size"
 #define ELF_ERR_SEGDATA	"segment data outside the file"
 #define ELF_ERR_BELOW	"segment below the guest kernel base"

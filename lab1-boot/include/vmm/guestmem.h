@@ -21,7 +21,8 @@ struct domain;
  * space whose L2 table is at machine address l2 into a machine address in
  * *ma. Fails with -EFAULT if va is in the hole, an entry on the way is not
  * present or lacks a right asked for in `access`, the L2 entry is a 4 MiB
- * superpage, or the target frame is outside machine memory.
+ * superpage, or a frame on the way (the L1 table or the target) is
+ * outside machine memory (mfn_valid).
  */
 int guest_walk(paddr_t l2, vaddr_t va, unsigned access, paddr_t *ma);
 

@@ -76,8 +76,8 @@ void frame_free(mfn_t mfn)
 	if (f->owner == DOMID_INVALID)
 		panic("frame_free: mfn %x is already free", mfn);
 	if (f->count != 1 || f->type_count != 0)
-		panic("frame_free: mfn %x is still in use (count %u)", mfn,
-		      f->count);
+		panic("frame_free: mfn %x is still in use (count %u, "
+		      "type count %u)", mfn, f->count, f->type_count);
 	free_list_push(mfn);
 	/* END LAB 1 EXERCISE 4 */
 }
