@@ -10,7 +10,9 @@ set -eu
 
 top=$(pwd)
 work=build/mutants
-lab_max=${1:-$(find . -maxdepth 1 -name 'lab[1-9]-*' -type d | wc -l | tr -d ' ')}
+# shellcheck source=grade/common.sh
+. grade/common.sh
+lab_max=${1:-$(lab_count)}
 rm -rf "$work"
 mkdir -p "$work/tree"
 cp -R Makefile mk tools grade lab[1-9]-* solutions "$work/tree/"

@@ -11,6 +11,8 @@
 # test), shellcheck, the GDB set-up and the benchmarks.
 # One line per check; the last line is "N passed, M failed".
 set -u
+# shellcheck source=grade/common.sh
+. grade/common.sh
 
 out=build/test
 mkdir -p "$out"
@@ -117,7 +119,7 @@ judge_student() {
 section "tools"
 check setup sh tools/setup.sh || finish
 
-nlabs=$(find . -maxdepth 1 -name 'lab[1-9]-*' -type d | wc -l | tr -d ' ')
+nlabs=$(lab_count)
 k=1
 while [ "$k" -le "$nlabs" ]; do
 	section "lab $k: reference solution"
@@ -147,11 +149,21 @@ while [ "$k" -le "$nlabs" ]; do
 	else
 		bad "lab $k student copy took ${secs}s to grade (limit 30s)"
 	fi
-	judge_student "$k" "$(
-		# shellcheck source=grade/common.sh
-		. grade/common.sh
-		variant_dir "$k" "$prev"
-	)/grade"
+	judge_student "$k" "$(variant_dir "$k" "$prev")/grade"
+	k=$((k + 1))
+done
+
+section "the exercise ladder: each test passes once its exercises are done"
+k=1
+while [ "$k" -le "$nlabs" ]; do
+	sh tools/ladder.sh "$k" >"$out/ladder-lab$k.txt" 2>&1
+	grep -v '^ok' "$out/ladder-lab$k.txt" >"$out/ladder-lab$k.fail" || :
+	n=$(grep -c '^ok' "$out/ladder-lab$k.txt" || :)
+	if [ -s "$out/ladder-lab$k.fail" ]; then
+		tally "$out/ladder-lab$k.fail"
+	else
+		ok "lab $k ladder: all $n test-by-step verdicts as their needs say"
+	fi
 	k=$((k + 1))
 done
 

@@ -1,0 +1,86 @@
+#!/bin/sh
+# The exercise ladder of lab K: starting from the student copy (labs
+# 1..K-1 solved), solves lab K's exercises one at a time, in number order,
+# and grades after each step. After step n, a lab K test must pass iff
+# every exercise it needs is solved; otherwise it must fail naming one of
+# its unsolved exercises. This proves the "needs" lists and that every
+# test fails for the right reason. Works on a copy under build/ladder/.
+# Prints "ok - ..." / "not ok - ..." lines.
+#
+#   tools/ladder.sh K
+set -eu
+
+k=$1
+top=$(pwd)
+work=$top/build/ladder/lab$k
+spec=$top/grade/lab$k.tests
+labdir=$(find . -maxdepth 1 -name "lab$k-*" -type d | head -n 1)
+labdir=${labdir#./}
+rm -rf "$work"
+mkdir -p "$work/tree"
+cp -R Makefile mk tools grade lab[1-9]-* solutions "$work/tree/"
+cd "$work/tree"
+
+# splice N: copies exercise N's solved region from its solution file into
+# the student file.
+splice() {
+	f=$(sh tools/sync-check.sh --list | awk -v k="$k" -v n="$1" \
+		'$1 == k && $2 == n { print $4 }')
+	sol=$top/solutions/$labdir/$f
+	stu=$labdir/$f
+	awk -v n="$1" -v k="$k" -v sol="$sol" '
+		BEGIN { begin = "BEGIN LAB " k " EXERCISE " n " [(]"
+			end = "END LAB " k " EXERCISE " n " [*]"
+			while ((getline l < sol) > 0) {
+				if (l ~ end) grab = 0
+				if (grab) body = body l "\n"
+				if (l ~ begin) grab = 1
+			} }
+		$0 ~ end { skip = 0 }
+		!skip { print }
+		$0 ~ begin { printf "%s", body; skip = 1 }' "$stu" >"$stu.new"
+	mv "$stu.new" "$stu"
+}
+
+# judge STEP: checks the results after exercises 1..STEP are solved.
+judge() {
+	res=build/ladder-grade/results
+	awk '$1 == "test" { name = $2; needs[name] = "" }
+	     $1 == "needs" { $1 = ""; needs[name] = $0 }
+	     END { for (t in needs) print t "|" needs[t] }' "$spec" |
+		while IFS='|' read -r name needs; do
+			verdict=$(cut -d'|' -f1 "$res/$name")
+			note=$(cut -d'|' -f5 "$res/$name")
+			open=""
+			for n in $needs; do
+				[ "$n" -gt "$1" ] && open="$open $n"
+			done
+			named=""
+			for n in $open; do
+				case $note in *"LAB $k EXERCISE $n ("*) named=$n ;; esac
+			done
+			if [ -z "$open" ] && [ "$verdict" = PASS ]; then
+				echo "ok - lab $k, exercises 1..$1 solved: $name passes"
+			elif [ -n "$open" ] && [ -n "$named" ]; then
+				echo "ok - lab $k, exercises 1..$1 solved: $name fails naming exercise $named"
+			else
+				echo "not ok - lab $k, exercises 1..$1 solved: $name: $verdict '$note' (needs$needs)"
+			fi
+		done | sort
+}
+
+count=$(sh tools/sync-check.sh --list | awk -v k="$k" '$1 == k' | wc -l)
+step=0
+while [ "$step" -le "$count" ]; do
+	[ "$step" -gt 0 ] && splice "$step"
+	make -s --no-print-directory LAB="$k" SOLVED=$((k - 1)) build \
+		>"$work/build-$step.log" 2>&1 || {
+		echo "not ok - lab $k ladder step $step does not build"
+		exit 0
+	}
+	sh grade/grade.sh --lab "$k" --solved $((k - 1)) --no-build \
+		--spec "grade/lab$k.tests" --out build/ladder-grade \
+		>"$work/grade-$step.txt" 2>&1 || :
+	judge "$step"
+	step=$((step + 1))
+done
