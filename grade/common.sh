@@ -1,4 +1,4 @@
-# shellcheck shell=sh
+#!/bin/sh
 # Shell functions shared by grade.sh and bench.sh (sourced, not run).
 
 # How many labs the kit has (lab1-boot, lab2-rings, ...).
