@@ -171,6 +171,10 @@ section "student and solution files agree"
 sh tools/sync-check.sh >"$out/sync.txt" 2>&1
 tally "$out/sync.txt"
 
+section "the handout keeps up with the code"
+sh tools/doc-check.sh >"$out/doc.txt" 2>&1
+tally "$out/doc.txt"
+
 section "the grader's self-tests"
 sh grade/selftest.sh >"$out/selftest.txt" 2>&1
 tally "$out/selftest.txt"

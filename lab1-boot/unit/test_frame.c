@@ -4,11 +4,11 @@
  * record the owner with count 1, zero the frame (and only it), and return
  * INVALID_MFN when nothing is free. frame_free (exercise 4) must return a
  * frame to the free list so that it can be allocated again, and must panic
- * on a double free, on a frame that was never allocated, on a frame still
- * referenced (count > 1) or typed (type_count != 0), and on an mfn outside
- * the table. The expected panics use .signal = SIGABRT: on the student
- * copy the exercise stub aborts too, so those tests only bite once the
- * exercise is written; the other tests fail on the stub.
+ * on a double free, on a frame that was never allocated, on a reserved
+ * frame (FF_RESERVED: boot memory), on a frame still referenced (count > 1)
+ * or typed (type_count != 0), and on an mfn outside the table. The
+ * expected panics use .signal = SIGABRT; an exercise stub ends the test
+ * with another status (unit/host.c), so they fail on the student copy.
  */
 #include <signal.h>
 #include <string.h>
@@ -42,9 +42,11 @@ Test(frame, table_init_and_add_free)
 		struct frame *f = mfn_to_frame(m);
 
 		if (in_pool(m))
-			cr_assert(f->owner == DOMID_INVALID && f->count == 0);
+			cr_assert(f->owner == DOMID_INVALID && f->count == 0 &&
+				  f->flags == 0);
 		else
-			cr_assert(f->owner == DOMID_XEN && f->count == 1);
+			cr_assert(f->owner == DOMID_XEN && f->count == 1 &&
+				  (f->flags & FF_RESERVED));
 	}
 }
 
@@ -142,6 +144,20 @@ Test(frame, double_free_panics, .signal = SIGABRT)
 Test(frame, free_of_never_allocated_panics, .signal = SIGABRT)
 {
 	frame_free(FIRST + 2);
+}
+
+Test(frame, free_reserved_panics, .signal = SIGABRT)
+{
+	frame_free(FIRST - 1); /* boot memory: owned by DOMID_XEN, count 1 */
+}
+
+Test(frame, vmm_frames_can_be_freed)
+{
+	mfn_t m = frame_alloc(DOMID_XEN); /* e.g. a per-domain L1 */
+
+	cr_assert_eq(mfn_to_frame(m)->owner, DOMID_XEN);
+	frame_free(m);
+	cr_assert_eq(frames_free(), NFREE);
 }
 
 Test(frame, free_with_references_panics, .signal = SIGABRT)

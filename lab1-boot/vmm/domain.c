@@ -62,7 +62,7 @@ void domain_shutdown(struct domain *d, unsigned int reason)
 	domain_destroy(d);
 }
 
-void domain_crash(struct domain *d, const struct cpu_regs *regs,
+void domain_crash(struct domain *d, const struct cpu_regs *regs, uint32_t cr2,
 		  const char *fmt, ...)
 {
 	va_list ap;
@@ -74,7 +74,7 @@ void domain_crash(struct domain *d, const struct cpu_regs *regs,
 	domain_console_flush(d);
 	printk("d%u (%s): destroyed: %s\n", d->id, d->name, d->exit_why);
 	if (regs)
-		dump_regs(regs, 0);
+		dump_regs(regs, cr2);
 	domain_destroy(d);
 }
 

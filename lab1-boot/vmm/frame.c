@@ -24,6 +24,7 @@ void frame_table_init(struct frame *table, mfn_t n)
 		table[m] = (struct frame){ 0 };
 		table[m].owner = DOMID_XEN;
 		table[m].count = 1;
+		table[m].flags = FF_RESERVED;
 		table[m].next_free = INVALID_MFN;
 	}
 }

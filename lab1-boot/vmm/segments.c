@@ -4,9 +4,10 @@
  * The GDT register points at GDT_VIRT in every address space. Its page 14
  * (entries 7168..7679) is vmm_gdt_page below, holding the VMM's own
  * descriptors and the flat guest descriptors of public/xen.h. Guest code
- * and data segments end below the hole: on real hardware ring 1 and ring 3
- * can then never address the VMM through them (ring compression, as in
- * Xen). QEMU's emulator does not check data-segment limits, so the kit's
+ * and data segments end at the end of the read-only machine-to-physical
+ * table at the bottom of the hole (lab 3), as Xen's end at 0xFC400000: on
+ * real hardware ring 1 and ring 3 can then never address the rest of the
+ * VMM through them (ring compression, as in Xen). QEMU's emulator does not check data-segment limits, so the kit's
  * isolation rests on the page tables instead (see memlayout.h).
  */
 #include <lib/compiler.h>
@@ -21,7 +22,8 @@
 struct seg_desc vmm_gdt_page[512] __aligned(PAGE_SIZE)
 	__section(".data.page_aligned");
 
-#define GUEST_LIMIT_PAGES ((HOLE_START >> PAGE_SHIFT) - 1)
+#define GUEST_SEG_END		(M2P_VIRT + (4U << 20))	/* 0xF0400000 */
+#define GUEST_LIMIT_PAGES	((GUEST_SEG_END >> PAGE_SHIFT) - 1)
 #define FLAT_LIMIT_PAGES 0xFFFFF
 
 /* A descriptor with 4 KiB granularity (G=1) and 32-bit operands (D=1);

@@ -84,7 +84,7 @@ __weak void guest_exception(struct cpu_regs *r, uint32_t cr2)
 
 	if (r->vector == T_PF)
 		what = (r->error & PFEC_WRITE) ? " writing" : " reading";
-	domain_crash(current->domain, r, "%s%s at eip %08x (cr2 %08x)",
+	domain_crash(current->domain, r, cr2, "%s%s at eip %08x (cr2 %08x)",
 		     trap_name(r->vector), what, r->eip, cr2);
 }
 

@@ -71,10 +71,11 @@ void domain_destroy(struct domain *d);
 /* Ends d because of its own request (sched_op shutdown). */
 void domain_shutdown(struct domain *d, unsigned int reason);
 
-/* Ends d because it broke a rule: prints why, and the guest registers if
- * regs is given, then destroys it. */
-void domain_crash(struct domain *d, const struct cpu_regs *regs,
-		  const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Ends d because it broke a rule: prints why, and the guest registers (with
+ * cr2, the faulting address of a page fault) if regs is given, then
+ * destroys it. */
+void domain_crash(struct domain *d, const struct cpu_regs *regs, uint32_t cr2,
+		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Prints one summary line per domain; returns how many failed. */
 int domains_summary(void);

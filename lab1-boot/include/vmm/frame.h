@@ -9,7 +9,7 @@
  *  - An allocated frame has count >= 1 (the allocation is a reference) and
  *    its contents were zeroed by frame_alloc: no data leaks between domains.
  *  - Frames outside usable memory (the VMM image, modules, holes) are
- *    owned by DOMID_XEN forever.
+ *    owned by DOMID_XEN and marked FF_RESERVED forever: never freed.
  * Lab 3 adds page-table types (FT_L1, FT_L2...) with type counts.
  */
 #ifndef VMM_FRAME_H
@@ -37,11 +37,13 @@ struct frame {
 
 #define FF_VALIDATED	0x01	/* lab 3: contents checked for its type */
 #define FF_PINNED	0x02	/* lab 3: type held by a pin */
+#define FF_RESERVED	0x04	/* never free: not usable RAM, or the VMM image */
 
 extern struct frame *frame_table;
 extern mfn_t frame_table_size;	/* records for mfns [0, frame_table_size) */
 
-/* Sets up `table` with n records, all owned by DOMID_XEN, none free. */
+/* Sets up `table` with n records, all owned by DOMID_XEN and reserved,
+ * none free; frame_add_free then releases the usable ones. */
 void frame_table_init(struct frame *table, mfn_t n);
 
 /* Gives the frames in [start, end) (page aligned) to the free list. */
@@ -52,8 +54,9 @@ void frame_add_free(paddr_t start, paddr_t end);
 mfn_t frame_alloc(domid_t owner);
 
 /* LAB 1 EXERCISE 4. Returns an allocated frame with count 1 to the free
- * list. Freeing a free frame, a frame still referenced (count > 1), or an
- * mfn outside the table is a VMM bug: it panics. */
+ * list. Freeing a free frame, a reserved frame (FF_RESERVED), a frame still
+ * referenced (count > 1, or a type count), or an mfn outside the table is
+ * a VMM bug: it panics. */
 void frame_free(mfn_t mfn);
 
 /* Number of free frames. */

@@ -23,8 +23,8 @@ struct pt_builder {
  * LAB 1 EXERCISE 7. Maps virtual address va (page aligned, below the
  * hole) to pseudo-physical frame pfn with the PTE_* bits in `flags`
  * (PTE_P is implied), replacing any earlier mapping of va. When the L2
- * slot of va is empty, takes the next L1 frame from the pool (a zeroed
- * frame) and installs it with PTE_P | PTE_W | PTE_U, so the L1 entry alone
+ * slot of va is empty, takes the next frame of the pool, zeroes it, and
+ * installs it as the L1 with PTE_P | PTE_W | PTE_U, so the L1 entry alone
  * decides the access rights. Returns 0, -EINVAL for a va in the hole or a
  * pfn >= nr_pages, -ENOMEM when the pool is used up.
  */

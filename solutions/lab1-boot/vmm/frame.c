@@ -24,6 +24,7 @@ void frame_table_init(struct frame *table, mfn_t n)
 		table[m] = (struct frame){ 0 };
 		table[m].owner = DOMID_XEN;
 		table[m].count = 1;
+		table[m].flags = FF_RESERVED;
 		table[m].next_free = INVALID_MFN;
 	}
 }
@@ -75,6 +76,8 @@ void frame_free(mfn_t mfn)
 	f = mfn_to_frame(mfn);
 	if (f->owner == DOMID_INVALID)
 		panic("frame_free: mfn %x is already free", mfn);
+	if (f->flags & FF_RESERVED)
+		panic("frame_free: mfn %x is reserved", mfn);
 	if (f->count != 1 || f->type_count != 0)
 		panic("frame_free: mfn %x is still in use (count %u, "
 		      "type count %u)", mfn, f->count, f->type_count);
