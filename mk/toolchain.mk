@@ -33,14 +33,18 @@ TLD := $(TOOLPREFIX)ld
 TNM := $(TOOLPREFIX)nm
 TOBJCOPY := $(TOOLPREFIX)objcopy
 
+# Paths in the debug information are relative to the top of the kit, so
+# that images, and so every -icount figure, do not depend on where the
+# kit is checked out.
 # Target (i686, freestanding) flags. Frame pointers for backtraces; no
 # sibling calls and no shrink-wrapping (a prologue moved off a path), so
 # every caller stays on the chain; no FPU/SSE code.
 TCFLAGS := -m32 -march=i686 -std=gnu11 -O2 -g -ffreestanding -fno-builtin \
 	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-optimize-sibling-calls -fno-shrink-wrap -fno-strict-aliasing -mgeneral-regs-only \
-	-Wall -Wextra -MMD -MP $(INCLUDES)
-TASFLAGS := -m32 -g -ffreestanding -MMD -MP -D__ASSEMBLER__ $(INCLUDES)
+	-Wall -Wextra -MMD -MP -fdebug-prefix-map=$(CURDIR)=. $(INCLUDES)
+TASFLAGS := -m32 -g -ffreestanding -MMD -MP -D__ASSEMBLER__ \
+	-fdebug-prefix-map=$(CURDIR)=. $(INCLUDES)
 TLDFLAGS := -m elf_i386 -nostdlib -z noexecstack --no-warn-rwx-segments
 
 # Host flags for the unit tests: the same sources, compiled for the
