@@ -9,7 +9,7 @@
 # TOOLPREFIX, QEMU and HOSTCC name the tools as the Makefile does.
 set -eu
 
-PACKAGES="make procps gcc-i686-linux-gnu binutils-i686-linux-gnu qemu-system-x86 \
+PACKAGES="make procps git clang-format gcc-i686-linux-gnu binutils-i686-linux-gnu qemu-system-x86 \
 gdb libcriterion-dev libc6-dev gcc shellcheck"
 
 prefix=${TOOLPREFIX:-}
@@ -40,6 +40,8 @@ command -v make >/dev/null 2>&1 || need "make"
 command -v gdb >/dev/null 2>&1 || need "GDB (gdb)"
 command -v pgrep >/dev/null 2>&1 || need "pgrep (procps)"
 command -v shellcheck >/dev/null 2>&1 || need "shellcheck"
+command -v clang-format >/dev/null 2>&1 || need "clang-format"
+command -v git >/dev/null 2>&1 || need "git"
 if ! command -v "$hostcc" >/dev/null 2>&1; then
 	need "host C compiler ($hostcc)"
 elif ! printf '#include <criterion/criterion.h>\n' |

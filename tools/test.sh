@@ -44,6 +44,7 @@ tally() {
 		case $line in
 		"ok - "*) ok "${line#ok - }" ;;
 		"not ok - "*) bad "${line#not ok - }" ;;
+		"skip - "*) echo "  skip  ${line#skip - }" ;;
 		*) echo "        $line" ;;
 		esac
 	done <"$1"
@@ -170,6 +171,10 @@ done
 section "student and solution files agree"
 sh tools/sync-check.sh >"$out/sync.txt" 2>&1
 tally "$out/sync.txt"
+
+section "formatting"
+sh tools/format-check.sh >"$out/format.txt" 2>&1
+tally "$out/format.txt"
 
 section "the handout keeps up with the code"
 sh tools/doc-check.sh >"$out/doc.txt" 2>&1

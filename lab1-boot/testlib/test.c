@@ -25,13 +25,13 @@ static void report(enum status s, const char *fmt, va_list ap)
 	}
 }
 
-#define REPORTER(fn, s)                                                     \
-	void fn(const char *fmt, ...)                                       \
-	{                                                                   \
-		va_list ap;                                                 \
-		va_start(ap, fmt);                                          \
-		report(s, fmt, ap);                                         \
-		va_end(ap);                                                 \
+#define REPORTER(fn, s)               \
+	void fn(const char *fmt, ...) \
+	{                             \
+		va_list ap;           \
+		va_start(ap, fmt);    \
+		report(s, fmt, ap);   \
+		va_end(ap);           \
 	}
 
 REPORTER(xtf_success, SUCCESS)
@@ -69,10 +69,10 @@ uint32_t test_arg_hex(const char *key, uint32_t dflt)
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
 		s += 2;
 	for (; *s; s++) {
-		int d = (*s >= '0' && *s <= '9')   ? *s - '0'
-			: (*s >= 'a' && *s <= 'f') ? *s - 'a' + 10
-			: (*s >= 'A' && *s <= 'F') ? *s - 'A' + 10
-						   : -1;
+		int d = (*s >= '0' && *s <= '9') ? *s - '0' :
+			(*s >= 'a' && *s <= 'f') ? *s - 'a' + 10 :
+			(*s >= 'A' && *s <= 'F') ? *s - 'A' + 10 :
+						   -1;
 		if (d < 0) {
 			xtf_error("bad hexadecimal %s=%s", key, buf);
 			return dflt;

@@ -51,20 +51,20 @@ static int mangle(const char *d)
 	struct elf32_ehdr *eh = ehdr();
 	struct elf32_phdr *ph = first_load();
 
-	if (!strcmp(d, "short"))		/* cut inside the header */
+	if (!strcmp(d, "short")) /* cut inside the header */
 		len = 40;
 	else if (!strcmp(d, "magic"))
 		eh->e_ident[1] = 'X';
 	else if (!strcmp(d, "class"))
-		eh->e_ident[EI_CLASS] = 2;	/* ELFCLASS64 */
+		eh->e_ident[EI_CLASS] = 2; /* ELFCLASS64 */
 	else if (!strcmp(d, "data"))
-		eh->e_ident[EI_DATA] = 2;	/* big-endian */
+		eh->e_ident[EI_DATA] = 2; /* big-endian */
 	else if (!strcmp(d, "version"))
 		eh->e_version = 7;
 	else if (!strcmp(d, "type"))
-		eh->e_type = 3;			/* ET_DYN */
+		eh->e_type = 3; /* ET_DYN */
 	else if (!strcmp(d, "machine"))
-		eh->e_machine = 62;		/* x86-64 */
+		eh->e_machine = 62; /* x86-64 */
 	else if (!strcmp(d, "phentsize"))
 		eh->e_phentsize = 56;
 	else if (!strcmp(d, "nophdr"))
@@ -73,13 +73,13 @@ static int mangle(const char *d)
 		eh->e_phnum = 17;
 	else if (!strcmp(d, "phoff"))
 		eh->e_phoff = (uint32_t)len - 16;
-	else if (!strcmp(d, "phoffwrap"))	/* len - e_phoff wraps */
+	else if (!strcmp(d, "phoffwrap")) /* len - e_phoff wraps */
 		eh->e_phoff = 0xFFFFFF00;
-	else if (!strcmp(d, "segdata"))		/* truncated after the headers */
+	else if (!strcmp(d, "segdata")) /* truncated after the headers */
 		len = eh->e_phoff + eh->e_phnum * sizeof(struct elf32_phdr);
-	else if (!strcmp(d, "offwrap"))		/* offset + filesz wraps */
+	else if (!strcmp(d, "offwrap")) /* offset + filesz wraps */
 		ph->p_offset = 0xFFFFF000;
-	else if (!strcmp(d, "segsize"))	/* data runs 4 KiB past the end */
+	else if (!strcmp(d, "segsize")) /* data runs 4 KiB past the end */
 		ph->p_filesz = ph->p_memsz =
 			(uint32_t)len - ph->p_offset + 0x1000;
 	else if (!strcmp(d, "filesz"))
@@ -88,16 +88,16 @@ static int mangle(const char *d)
 		ph->p_vaddr = 0x00100000;
 	else if (!strcmp(d, "hole"))
 		ph->p_vaddr = 0xF0001000;
-	else if (!strcmp(d, "holecross"))	/* starts below, ends inside */
+	else if (!strcmp(d, "holecross")) /* starts below, ends inside */
 		ph->p_vaddr = 0xF0000000 - 0x1000;
-	else if (!strcmp(d, "toobig"))		/* 8 MiB; guests get 4 MiB */
+	else if (!strcmp(d, "toobig")) /* 8 MiB; guests get 4 MiB */
 		ph->p_memsz = 8U << 20;
-	else if (!strcmp(d, "farseg"))		/* starts past 4 MiB */
+	else if (!strcmp(d, "farseg")) /* starts past 4 MiB */
 		ph->p_vaddr += 8U << 20;
 	else if (!strcmp(d, "noload"))
 		for (int i = 0; i < eh->e_phnum; i++)
 			phdrs()[i].p_type = PT_NULL;
-	else if (!strcmp(d, "entry"))		/* in range, in no segment */
+	else if (!strcmp(d, "entry")) /* in range, in no segment */
 		eh->e_entry = segments_end() + 0x10000;
 	else
 		return -1;

@@ -48,7 +48,7 @@ Test(cmdline_get, whole_keys)
 	check_get("memory=5", "mem", NULL);
 	check_get("mem=8M", "memory", NULL);
 	check_get("mem=8M", "me", NULL);
-	check_get("name=mem=3", "mem", NULL);	/* inside a value */
+	check_get("name=mem=3", "mem", NULL); /* inside a value */
 	check_get("name=x mem", "mem", "");
 }
 
@@ -57,7 +57,7 @@ Test(cmdline_get, flags_and_empty_values)
 	check_get("quiet mem=4M", "quiet", "");
 	check_get("a= b=2", "a", "");
 	check_get("a= b=2", "b", "2");
-	check_get("a=1 a=2", "a", "1");		/* the first one counts */
+	check_get("a=1 a=2", "a", "1"); /* the first one counts */
 }
 
 Test(cmdline_get, extra_spaces)
@@ -76,7 +76,7 @@ Test(cmdline_get, truncates)
 	cr_assert_str_eq(small, "abc");
 	memset(small, '#', sizeof(small));
 	cr_assert_eq(cmdline_get("x=abc", "x", small, sizeof(small)), 1);
-	cr_assert_str_eq(small, "abc");	/* exactly fits */
+	cr_assert_str_eq(small, "abc"); /* exactly fits */
 }
 
 Test(cmdline_get, size_zero_writes_nothing)

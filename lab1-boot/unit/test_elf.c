@@ -43,8 +43,9 @@ static struct elf32_phdr *ph(int i)
 static void load(int i, uint32_t off, uint32_t va, uint32_t filesz,
 		 uint32_t memsz)
 {
-	*ph(i) = (struct elf32_phdr){ PT_LOAD, off, va, va, filesz, memsz,
-				      PF_R | PF_W | PF_X, 0x1000 };
+	*ph(i) = (struct elf32_phdr){
+		PT_LOAD, off, va, va, filesz, memsz, PF_R | PF_W | PF_X, 0x1000
+	};
 }
 
 static void setup(void)
@@ -145,7 +146,7 @@ Test(elf_header, magic)
 
 Test(elf_header, class)
 {
-	img[EI_CLASS] = 2;	/* ELFCLASS64 */
+	img[EI_CLASS] = 2; /* ELFCLASS64 */
 	check_header(ELF_ERR_CLASS);
 	img[EI_CLASS] = 0;
 	check_header(ELF_ERR_CLASS);
@@ -153,7 +154,7 @@ Test(elf_header, class)
 
 Test(elf_header, data)
 {
-	img[EI_DATA] = 2;	/* big-endian */
+	img[EI_DATA] = 2; /* big-endian */
 	check_header(ELF_ERR_DATA);
 }
 
@@ -174,21 +175,21 @@ Test(elf_header, ident_version)
 
 Test(elf_header, type)
 {
-	eh()->e_type = 3;	/* ET_DYN */
+	eh()->e_type = 3; /* ET_DYN */
 	check_header(ELF_ERR_TYPE);
-	eh()->e_type = 1;	/* ET_REL */
+	eh()->e_type = 1; /* ET_REL */
 	check_header(ELF_ERR_TYPE);
 }
 
 Test(elf_header, machine)
 {
-	eh()->e_machine = 62;	/* x86-64 */
+	eh()->e_machine = 62; /* x86-64 */
 	check_header(ELF_ERR_MACHINE);
 }
 
 Test(elf_header, phentsize)
 {
-	eh()->e_phentsize = 56;	/* an ELF64 program header */
+	eh()->e_phentsize = 56; /* an ELF64 program header */
 	check_header(ELF_ERR_PHENTSZ);
 	eh()->e_phentsize = 0;
 	check_header(ELF_ERR_PHENTSZ);
@@ -214,7 +215,7 @@ Test(elf_header, sixteen_but_not_seventeen)
 
 Test(elf_header, phdrs_outside_file)
 {
-	eh()->e_phoff = len - 16;	/* the table runs past the end */
+	eh()->e_phoff = len - 16; /* the table runs past the end */
 	check_header(ELF_ERR_PHOFF);
 	eh()->e_phoff = len;
 	check_header(ELF_ERR_PHOFF);
@@ -242,8 +243,9 @@ Test(elf_header, phdrs_at_file_end)
 /* Breaking rules k..last together must report rule k. Each rule is
  * broken by storing `val` in the `size` header bytes at `off` (little
  * endian, as the host); SHORT instead cuts the image to 20 bytes. */
-#define F(field) offsetof(struct elf32_ehdr, field), \
-	sizeof(((struct elf32_ehdr *)0)->field)
+#define F(field)                            \
+	offsetof(struct elf32_ehdr, field), \
+		sizeof(((struct elf32_ehdr *)0)->field)
 static const struct {
 	const char *why;
 	size_t off, size;
@@ -257,9 +259,9 @@ static const struct {
 	{ ELF_ERR_TYPE, F(e_type), 3 },
 	{ ELF_ERR_MACHINE, F(e_machine), 62 },
 	{ ELF_ERR_PHENTSZ, F(e_phentsize), 40 },
-	{ ELF_ERR_NOPHDR, F(e_phnum), 0 },	/* undoes MANYPH's break */
+	{ ELF_ERR_NOPHDR, F(e_phnum), 0 }, /* undoes MANYPH's break */
 	{ ELF_ERR_MANYPH, F(e_phnum), 17 },
-	{ ELF_ERR_PHOFF, F(e_phoff), 0x3004 },	/* beyond len */
+	{ ELF_ERR_PHOFF, F(e_phoff), 0x3004 }, /* beyond len */
 };
 
 Test(elf_header, reasons_in_order)
@@ -283,7 +285,7 @@ Test(elf_segments, filesz_above_memsz)
 
 Test(elf_segments, data_outside_file)
 {
-	ph(1)->p_filesz = 0x1001;	/* one byte past the end */
+	ph(1)->p_filesz = 0x1001; /* one byte past the end */
 	check_segs(ELF_ERR_SEGDATA, 0);
 	ph(1)->p_filesz = 0x1000;
 	ph(1)->p_offset = len;
@@ -302,7 +304,7 @@ Test(elf_segments, offset_wraps)
 
 Test(elf_segments, below_base)
 {
-	ph(0)->p_vaddr = BASE - 0x1000;	/* the entry is still inside */
+	ph(0)->p_vaddr = BASE - 0x1000; /* the entry is still inside */
 	check_segs(ELF_ERR_BELOW, 0);
 	ph(0)->p_vaddr = 0;
 	eh()->e_entry = 0x10;
@@ -313,7 +315,7 @@ Test(elf_segments, below_base)
 Test(elf_segments, hole)
 {
 	lim.mem_bytes = 0x80000000;
-	ph(1)->p_vaddr = HOLE - 0x1000;		/* straddles the hole */
+	ph(1)->p_vaddr = HOLE - 0x1000; /* straddles the hole */
 	check_segs(ELF_ERR_HOLE, 0);
 	ph(1)->p_vaddr = HOLE;
 	ph(1)->p_memsz = 0x1000;
@@ -327,10 +329,10 @@ Test(elf_segments, vaddr_wraps)
 {
 	lim.mem_bytes = 0x80000000;
 	ph(1)->p_vaddr = HOLE - 0x1000;
-	ph(1)->p_memsz = 0x10002000;		/* ends at 0x1000 */
+	ph(1)->p_memsz = 0x10002000; /* ends at 0x1000 */
 	check_segs(ELF_ERR_HOLE, 0);
 	lim.mem_bytes = 4 << 20;
-	ph(0)->p_memsz = 0xFFFFFFFF;		/* HOLE is checked first */
+	ph(0)->p_memsz = 0xFFFFFFFF; /* HOLE is checked first */
 	check_segs(ELF_ERR_HOLE, 0);
 }
 
@@ -343,9 +345,9 @@ Test(elf_segments, ends_at_hole)
 
 Test(elf_segments, too_big)
 {
-	ph(1)->p_vaddr = BASE + 0x3FF000;	/* crosses base + 4 MiB */
+	ph(1)->p_vaddr = BASE + 0x3FF000; /* crosses base + 4 MiB */
 	check_segs(ELF_ERR_TOOBIG, 0);
-	ph(1)->p_vaddr = BASE + 0x500000;	/* entirely beyond it */
+	ph(1)->p_vaddr = BASE + 0x500000; /* entirely beyond it */
 	check_segs(ELF_ERR_TOOBIG, 0);
 	ph(1)->p_vaddr = BASE;
 	ph(1)->p_memsz = (4 << 20) + 0x1000;
@@ -361,17 +363,17 @@ Test(elf_segments, ends_at_memory_end)
 Test(elf_segments, no_load)
 {
 	ph(0)->p_type = PT_NULL;
-	ph(1)->p_type = 4;			/* PT_NOTE */
+	ph(1)->p_type = 4; /* PT_NOTE */
 	check_segs(ELF_ERR_NOLOAD, 0);
 }
 
 Test(elf_segments, entry_bounds)
 {
-	eh()->e_entry = BASE + 0x1FFF;		/* last byte of segment 0 */
+	eh()->e_entry = BASE + 0x1FFF; /* last byte of segment 0 */
 	check_segs(NULL, BASE + 0x7000);
-	eh()->e_entry = BASE + 0x6FFF;		/* in segment 1's bss */
+	eh()->e_entry = BASE + 0x6FFF; /* in segment 1's bss */
 	check_segs(NULL, BASE + 0x7000);
-	eh()->e_entry = BASE + 0x2000;		/* == p_vaddr + p_memsz */
+	eh()->e_entry = BASE + 0x2000; /* == p_vaddr + p_memsz */
 	check_segs(ELF_ERR_ENTRY, 0);
 	eh()->e_entry = BASE + 0x7000;
 	check_segs(ELF_ERR_ENTRY, 0);
@@ -386,13 +388,16 @@ Test(elf_segments, non_load_ignored)
 {
 	eh()->e_phnum = 4;
 	/* PT_NOTE: file size > memory size, offset wraps, below the base */
-	*ph(2) = (struct elf32_phdr){ .p_type = 4, .p_offset = 0xFFFFF000,
-				      .p_filesz = 0x5000, .p_memsz = 0x10 };
+	*ph(2) = (struct elf32_phdr){ .p_type = 4,
+				      .p_offset = 0xFFFFF000,
+				      .p_filesz = 0x5000,
+				      .p_memsz = 0x10 };
 	/* PT_GNU_STACK: offset past the file, in the hole */
 	*ph(3) = (struct elf32_phdr){ .p_type = 0x6474e551,
-				      .p_offset = len + 1, .p_vaddr = HOLE };
+				      .p_offset = len + 1,
+				      .p_vaddr = HOLE };
 	check_segs(NULL, BASE + 0x7000);
-	ph(2)->p_vaddr = BASE + 0x2000;		/* covers the entry */
+	ph(2)->p_vaddr = BASE + 0x2000; /* covers the entry */
 	ph(2)->p_memsz = 0x1000;
 	eh()->e_entry = BASE + 0x2800;
 	check_segs(ELF_ERR_ENTRY, 0);
@@ -418,21 +423,21 @@ Test(elf_segments, sixteen_segments)
  * per-header reason comes before NOLOAD and ENTRY. */
 Test(elf_segments, reasons_in_order)
 {
-	ph(0)->p_filesz = 0x2001;		/* also past the file end */
+	ph(0)->p_filesz = 0x2001; /* also past the file end */
 	check_segs(ELF_ERR_FILESZ, 0);
 	setup();
-	ph(0)->p_offset = 0x2800;		/* data past the end, */
-	ph(0)->p_vaddr = BASE - 0x1000;		/* and below the base */
+	ph(0)->p_offset = 0x2800;	/* data past the end, */
+	ph(0)->p_vaddr = BASE - 0x1000; /* and below the base */
 	check_segs(ELF_ERR_SEGDATA, 0);
 	setup();
-	ph(0)->p_vaddr = HOLE - 0x1000;		/* hole and too big */
+	ph(0)->p_vaddr = HOLE - 0x1000; /* hole and too big */
 	check_segs(ELF_ERR_HOLE, 0);
 	setup();
-	ph(0)->p_memsz = (4 << 20) + 0x1000;	/* header 0: too big */
-	ph(1)->p_memsz = 0x800;			/* header 1: filesz */
+	ph(0)->p_memsz = (4 << 20) + 0x1000; /* header 0: too big */
+	ph(1)->p_memsz = 0x800;		     /* header 1: filesz */
 	check_segs(ELF_ERR_TOOBIG, 0);
 	setup();
-	ph(1)->p_vaddr = BASE - 0x4000;		/* below, entry outside */
+	ph(1)->p_vaddr = BASE - 0x4000; /* below, entry outside */
 	eh()->e_entry = BASE + 0x3000;
 	check_segs(ELF_ERR_BELOW, 0);
 }

@@ -16,7 +16,7 @@
 #include <vmm/frame.h>
 #include "unit.h"
 
-#define FIRST 0x200	/* free frames [FIRST, FIRST + NFREE): 2 MiB up */
+#define FIRST 0x200 /* free frames [FIRST, FIRST + NFREE): 2 MiB up */
 #define NFREE 8
 
 static void setup(void)
@@ -104,8 +104,8 @@ Test(frame, free_then_realloc)
 	cr_assert_eq(mfn_to_frame(got[5])->owner, DOMID_INVALID);
 	cr_assert_eq(mfn_to_frame(got[5])->count, 0);
 	m = frame_alloc(2);
-	cr_assert_eq(m, got[5], "the only free frame is %#x, got %#x",
-		     got[5], m);
+	cr_assert_eq(m, got[5], "the only free frame is %#x, got %#x", got[5],
+		     m);
 	cr_assert_eq(mfn_to_frame(m)->owner, 2);
 	cr_assert_eq(frame_alloc(2), INVALID_MFN);
 }
@@ -137,7 +137,7 @@ Test(frame, double_free_panics, .signal = SIGABRT)
 	mfn_t m = frame_alloc(1);
 
 	frame_free(m);
-	cr_assert_eq(frames_free(), NFREE);	/* the first free is fine */
+	cr_assert_eq(frames_free(), NFREE); /* the first free is fine */
 	frame_free(m);
 }
 

@@ -23,12 +23,12 @@
 
 #define L2_MFN 100
 #define L1_MFN 200
-#define VA 0xC0000000u		/* L2 slot 768, through L1_MFN */
-#define RWU (PTE_P | PTE_W | PTE_U)
+#define VA     0xC0000000u /* L2 slot 768, through L1_MFN */
+#define RWU    (PTE_P | PTE_W | PTE_U)
 
 static pde_t *l2;
 static pte_t *l1;
-static struct domain dom;	/* large: keep it off the stack */
+static struct domain dom; /* large: keep it off the stack */
 
 static void setup(void)
 {
@@ -81,7 +81,7 @@ Test(guest_walk, l2_not_present)
 	l2[L2_INDEX(VA)] &= ~PTE_P;
 	cr_assert_eq(walk(VA, 0, &ma), -EFAULT);
 	cr_assert_eq(walk(VA + 0x2000, 0, &ma), -EFAULT);
-	cr_assert_eq(walk(0x10000000, 0, &ma), -EFAULT);	/* empty slot */
+	cr_assert_eq(walk(0x10000000, 0, &ma), -EFAULT); /* empty slot */
 }
 
 Test(guest_walk, l1_not_present)
@@ -167,7 +167,7 @@ Test(guest_walk, target_beyond_frame_table)
 
 	l1[0] = (UNIT_MACHINE_FRAMES << 12) | RWU;
 	l1[1] = 0xFFFFF000 | RWU;
-	l1[2] = ((UNIT_MACHINE_FRAMES - 1) << 12) | RWU;	/* last: fine */
+	l1[2] = ((UNIT_MACHINE_FRAMES - 1) << 12) | RWU; /* last: fine */
 	cr_assert_eq(walk(VA, 0, &ma), -EFAULT);
 	cr_assert_eq(walk(VA + 0x1000, 0, &ma), -EFAULT);
 	cr_assert_eq(walk(VA + 0x2000, 0, &ma), 0);
@@ -246,6 +246,5 @@ Test(copy_guest, into_hole)
 	l2[HOLE_FIRST_SLOT] = (L1_MFN << 12) | RWU;
 	l1[1023] = (400 << 12) | RWU;
 	cr_assert_eq(copy_from_guest(&dom, buf, HOLE_START - 16, 16), 0);
-	cr_assert_eq(copy_from_guest(&dom, buf, HOLE_START - 16, 32),
-		     -EFAULT);
+	cr_assert_eq(copy_from_guest(&dom, buf, HOLE_START - 16, 32), -EFAULT);
 }

@@ -20,14 +20,15 @@ static unsigned char map[512];
 static uint32_t map_len;
 
 /* Appends one entry whose size field is `size` (20 for a plain one). */
-static void add_sized(uint32_t size, uint64_t addr, uint64_t len,
-		      uint32_t type)
+static void add_sized(uint32_t size, uint64_t addr, uint64_t len, uint32_t type)
 {
-	uint32_t f[6] = { size, (uint32_t)addr, (uint32_t)(addr >> 32),
-			  (uint32_t)len, (uint32_t)(len >> 32), type };
+	uint32_t f[6] = {
+		size,	       (uint32_t)addr,	      (uint32_t)(addr >> 32),
+		(uint32_t)len, (uint32_t)(len >> 32), type
+	};
 
 	cr_assert_leq(map_len + 4 + size, sizeof(map));
-	memset(map + map_len, 0xEE, 4 + size);	/* padding is junk */
+	memset(map + map_len, 0xEE, 4 + size); /* padding is junk */
 	memcpy(map + map_len, f, sizeof(f));
 	map_len += 4 + size;
 }
@@ -41,7 +42,7 @@ static struct mem_range out[8];
 
 static int usable(paddr_t limit, int max)
 {
-	memset(out, 0xA5, sizeof(out));	/* sentinel: slots never written */
+	memset(out, 0xA5, sizeof(out)); /* sentinel: slots never written */
 	return mmap_usable(map, map_len, limit, out, max);
 }
 
@@ -81,7 +82,7 @@ Test(mmap_usable, empty_map)
 
 Test(mmap_usable, shrinks_inward)
 {
-	add(0x1234, 0x5000, 1);		/* [0x1234, 0x6234) */
+	add(0x1234, 0x5000, 1); /* [0x1234, 0x6234) */
 	cr_assert_eq(usable(128 * MB, 8), 1);
 	check_range(0, 0x2000, 0x6000);
 }
@@ -89,10 +90,10 @@ Test(mmap_usable, shrinks_inward)
 /* Ranges with no whole page inside disappear. */
 Test(mmap_usable, drops_empty)
 {
-	add(0x1001, 0x1000, 1);		/* [0x1001, 0x2001): no whole page */
-	add(0x3000, 0, 1);		/* zero length */
-	add(0x5000, 0xfff, 1);		/* less than a page */
-	add(0x8000, 0x1000, 1);		/* exactly one page */
+	add(0x1001, 0x1000, 1); /* [0x1001, 0x2001): no whole page */
+	add(0x3000, 0, 1);	/* zero length */
+	add(0x5000, 0xfff, 1);	/* less than a page */
+	add(0x8000, 0x1000, 1); /* exactly one page */
 	cr_assert_eq(usable(128 * MB, 8), 1);
 	check_range(0, 0x8000, 0x9000);
 }
@@ -101,10 +102,10 @@ Test(mmap_usable, skips_other_types)
 {
 	add(0x10000, 0x10000, 2);
 	add(0x30000, 0x10000, 1);
-	add(0x50000, 0x10000, 3);	/* ACPI reclaimable is not usable */
+	add(0x50000, 0x10000, 3); /* ACPI reclaimable is not usable */
 	add(0x70000, 0x10000, 4);
 	add(0x90000, 0x10000, 0);
-	add(0x20000, 0x10000, 1);	/* out of address order: kept there */
+	add(0x20000, 0x10000, 1); /* out of address order: kept there */
 	cr_assert_eq(usable(128 * MB, 8), 2);
 	check_range(0, 0x30000, 0x40000);
 	check_range(1, 0x20000, 0x30000);
@@ -112,9 +113,9 @@ Test(mmap_usable, skips_other_types)
 
 Test(mmap_usable, clipped_to_limit)
 {
-	add(0x100000, GB, 1);		/* runs past the limit */
-	add(16 * MB, 4096, 1);		/* starts exactly at the limit */
-	add(64 * MB, MB, 1);		/* above the limit */
+	add(0x100000, GB, 1);  /* runs past the limit */
+	add(16 * MB, 4096, 1); /* starts exactly at the limit */
+	add(64 * MB, MB, 1);   /* above the limit */
 	cr_assert_eq(usable(16 * MB, 8), 1);
 	check_range(0, 0x100000, 16 * MB);
 }
@@ -122,8 +123,8 @@ Test(mmap_usable, clipped_to_limit)
 /* A 32-bit reading of addr/len would see len 0 here, or addr 0. */
 Test(mmap_usable, sixty_four_bit_fields)
 {
-	add(4 * GB, 4 * MB, 1);		/* entirely above 4 GiB */
-	add(0x100000, 4 * GB, 1);	/* len_lo == 0, len_hi == 1 */
+	add(4 * GB, 4 * MB, 1);	  /* entirely above 4 GiB */
+	add(0x100000, 4 * GB, 1); /* len_lo == 0, len_hi == 1 */
 	cr_assert_eq(usable(0xFFFFF000, 8), 1);
 	check_range(0, 0x100000, 0xFFFFF000);
 }
@@ -163,7 +164,7 @@ Test(mmap_usable, honours_length)
 {
 	add(0x1000, 0x1000, 1);
 	add(0x3000, 0x1000, 1);
-	map_len -= 24;			/* hide the second entry */
+	map_len -= 24; /* hide the second entry */
 	cr_assert_eq(usable(128 * MB, 8), 1);
 	check_range(0, 0x1000, 0x2000);
 }
@@ -182,15 +183,15 @@ Test(mmap_exclude, each_overlap)
 	int n = 3;
 
 	n = mmap_exclude(m, n, 6, r(0x4000, 0x5000));	/* splits */
-	n = mmap_exclude(m, n, 6, r(0x1c000, 0x30000));	/* cuts top */
-	n = mmap_exclude(m, n, 6, r(0x2c000, 0x34000));	/* cuts bottom */
+	n = mmap_exclude(m, n, 6, r(0x1c000, 0x30000)); /* cuts top */
+	n = mmap_exclude(m, n, 6, r(0x2c000, 0x34000)); /* cuts bottom */
 	cr_assert_eq(n, 4);
 	cr_assert(m[0].start == 0x1000 && m[0].end == 0x4000);
 	cr_assert(m[1].start == 0x5000 && m[1].end == 0x9000);
 	cr_assert(m[2].start == 0x10000 && m[2].end == 0x1c000);
 	cr_assert(m[3].start == 0x34000 && m[3].end == 0x40000);
 	n = mmap_exclude(m, n, 6, r(0x5000, 0x1c000));	/* covers two */
-	n = mmap_exclude(m, n, 6, r(0x50000, 0x60000));	/* no overlap */
+	n = mmap_exclude(m, n, 6, r(0x50000, 0x60000)); /* no overlap */
 	cr_assert_eq(n, 2);
 	cr_assert(m[0].start == 0x1000 && m[0].end == 0x4000);
 	cr_assert(m[1].start == 0x34000 && m[1].end == 0x40000);

@@ -15,16 +15,18 @@
 
 /* Runs fmt_number into a buffer pre-filled with '#', NUL-terminates the
  * result itself and checks that nothing was written past it. */
-static void check_num(uint32_t v, unsigned base, int width, char pad,
-		      int upper, const char *want)
+static void check_num(uint32_t v, unsigned base, int width, char pad, int upper,
+		      const char *want)
 {
 	char buf[FMT_NUM_MAX + 8];
 	int n;
 
 	memset(buf, '#', sizeof(buf));
 	n = fmt_number(buf, v, base, width, pad, upper);
-	cr_assert_eq(n, (int)strlen(want), "fmt_number(%u, base %u) "
-		     "returned %d, want %zu", v, base, n, strlen(want));
+	cr_assert_eq(n, (int)strlen(want),
+		     "fmt_number(%u, base %u) "
+		     "returned %d, want %zu",
+		     v, base, n, strlen(want));
 	cr_assert_eq(buf[n], '#', "fmt_number wrote past its digits");
 	buf[n] = '\0';
 	cr_assert_str_eq(buf, want);
@@ -59,8 +61,7 @@ Test(fmt_number, hex_case)
 Test(fmt_number, other_bases)
 {
 	check_num(5, 2, 0, ' ', 0, "101");
-	check_num(UINT32_MAX, 2, 0, ' ', 0,
-		  "11111111111111111111111111111111");
+	check_num(UINT32_MAX, 2, 0, ' ', 0, "11111111111111111111111111111111");
 	check_num(8, 8, 0, ' ', 0, "10");
 	check_num(0777, 8, 0, ' ', 0, "777");
 	check_num(35, 12, 0, ' ', 0, "2b");
@@ -83,12 +84,12 @@ Test(fmt_number, width_never_truncates)
 }
 
 /* snprintf into a large buffer; checks the text and the return value. */
-#define CHECK_FMT(want, ...)                                                \
-	do {                                                                \
-		char b_[128];                                               \
-		int n_ = snprintf(b_, sizeof(b_), __VA_ARGS__);             \
-		cr_assert_str_eq(b_, want);                                 \
-		cr_assert_eq(n_, (int)strlen(want));                        \
+#define CHECK_FMT(want, ...)                                    \
+	do {                                                    \
+		char b_[128];                                   \
+		int n_ = snprintf(b_, sizeof(b_), __VA_ARGS__); \
+		cr_assert_str_eq(b_, want);                     \
+		cr_assert_eq(n_, (int)strlen(want));            \
 	} while (0)
 
 Test(sprint, signed)
@@ -113,7 +114,7 @@ Test(sprint, width_and_flags)
 	CHECK_FMT("   42|", "%5d|", 42);
 	CHECK_FMT("42   |", "%-5d|", 42);
 	CHECK_FMT("00042|", "%05d|", 42);
-	CHECK_FMT("-0042|", "%05d|", -42);	/* the sign takes a column */
+	CHECK_FMT("-0042|", "%05d|", -42); /* the sign takes a column */
 	CHECK_FMT("  -42|", "%5d|", -42);
 	CHECK_FMT("000abc|", "%06x|", 0xabcu);
 	CHECK_FMT("abc   |", "%-6x|", 0xabcu);

@@ -17,8 +17,8 @@
 #include "unit.h"
 
 #define NR_PAGES 64
-#define L2_PFN 10
-#define POOL 11		/* pool pfns 11, 12, 13 */
+#define L2_PFN	 10
+#define POOL	 11 /* pool pfns 11, 12, 13 */
 #define POOL_END 14
 
 static mfn_t p2m[NR_PAGES];
@@ -81,8 +81,8 @@ Test(pt_map_page, flags_kept)
 	uint32_t f = PTE_U | PTE_PCD | PTE_PWT | PTE_G | PTE_AVAIL;
 
 	cr_assert_eq(pt_map_page(&b, 0xC0002000, 20, f), 0);
-	cr_assert_eq(pool_l1(POOL)[2], ma(20) | PTE_P | f,
-		     "L1[2] = %#x", pool_l1(POOL)[2]);
+	cr_assert_eq(pool_l1(POOL)[2], ma(20) | PTE_P | f, "L1[2] = %#x",
+		     pool_l1(POOL)[2]);
 	cr_assert_eq(pt_map_page(&b, 0xC0003000, 21, PTE_P | PTE_W), 0);
 	cr_assert_eq(pool_l1(POOL)[3], ma(21) | PTE_P | PTE_W);
 }
@@ -140,8 +140,7 @@ Test(pt_map_page, invalid_arguments)
 	for (int i = 0; i < 1024; i++)
 		cr_assert_eq(l2()[i], 0, "L2[%d] = %#x", i, l2()[i]);
 	/* The last page below the hole and the last pfn are fine. */
-	cr_assert_eq(pt_map_page(&b, HOLE_START - 0x1000, NR_PAGES - 1, 0),
-		     0);
+	cr_assert_eq(pt_map_page(&b, HOLE_START - 0x1000, NR_PAGES - 1, 0), 0);
 	cr_assert_eq(pool_l1(POOL)[1023], ma(NR_PAGES - 1) | PTE_P);
 }
 
@@ -149,8 +148,8 @@ Test(pt_map_page, remap_replaces)
 {
 	cr_assert_eq(pt_map_page(&b, 0xC0005000, 5, PTE_W | PTE_U), 0);
 	cr_assert_eq(pt_map_page(&b, 0xC0005000, 6, 0), 0);
-	cr_assert_eq(pool_l1(POOL)[5], ma(6) | PTE_P,
-		     "L1[5] = %#x, want %#x", pool_l1(POOL)[5], ma(6) | PTE_P);
+	cr_assert_eq(pool_l1(POOL)[5], ma(6) | PTE_P, "L1[5] = %#x, want %#x",
+		     pool_l1(POOL)[5], ma(6) | PTE_P);
 	cr_assert_eq(b.next_pfn, POOL + 1);
 }
 

@@ -3,7 +3,7 @@
 #define UNIT_UNIT_H
 
 /* The simulated machine: 16 MiB, frames 0..4095. */
-#define UNIT_MACHINE_BYTES (16U << 20)
+#define UNIT_MACHINE_BYTES  (16U << 20)
 #define UNIT_MACHINE_FRAMES (UNIT_MACHINE_BYTES >> 12)
 
 /* The simulated machine memory (also declared by <vmm/memlayout.h>). */

@@ -43,8 +43,7 @@ static int plan_layout(struct domain *d, struct build_info *b)
 	pfn_t need;
 
 	if (elf_check_header(cfg->image, cfg->image_len, &b->why) ||
-	    elf_check_segments(cfg->image, cfg->image_len, &lim, &end,
-			       &b->why))
+	    elf_check_segments(cfg->image, cfg->image_len, &lim, &end, &b->why))
 		return -EINVAL;
 	b->entry = ((const struct elf32_ehdr *)cfg->image)->e_entry;
 	b->image_pages = ALIGN_UP(end - GUEST_VIRT_BASE, PAGE_SIZE) >>
@@ -54,15 +53,16 @@ static int plan_layout(struct domain *d, struct build_info *b)
 	b->start_info_pfn = b->p2m_pfn + b->p2m_pages;
 	b->pt.l2_pfn = b->start_info_pfn + 1;
 	b->pt.next_pfn = b->pt.l2_pfn + 1;
-	b->pt.end_pfn = b->pt.next_pfn + BUILDER_PT_EXTRA +
-			ALIGN_UP(d->nr_pages, ENTRIES_PER_TABLE) /
-				ENTRIES_PER_TABLE;
+	b->pt.end_pfn =
+		b->pt.next_pfn + BUILDER_PT_EXTRA +
+		ALIGN_UP(d->nr_pages, ENTRIES_PER_TABLE) / ENTRIES_PER_TABLE;
 	b->stack_pfn = b->pt.end_pfn;
 	need = b->stack_pfn + 1;
 	if (need > d->nr_pages)
-		return refuse(b, -ENOMEM,
-			      "image and boot data need %u pages, mem= gives %u",
-			      need, d->nr_pages);
+		return refuse(
+			b, -ENOMEM,
+			"image and boot data need %u pages, mem= gives %u",
+			need, d->nr_pages);
 	return 0;
 }
 BUILD_STEP(10, plan_layout);
@@ -95,8 +95,9 @@ static void copy_to_pseudo(struct domain *d, uint32_t pa, const char *src,
 	while (n) {
 		uint32_t off = pa & (PAGE_SIZE - 1);
 		uint32_t chunk = MIN(n, PAGE_SIZE - off);
-		char *dst = P2V(((paddr_t)d->p2m[pa >> PAGE_SHIFT] << PAGE_SHIFT)
-				+ off);
+		char *dst =
+			P2V(((paddr_t)d->p2m[pa >> PAGE_SHIFT] << PAGE_SHIFT) +
+			    off);
 
 		memcpy(dst, src, chunk);
 		pa += chunk;
@@ -196,7 +197,7 @@ int domain_build(domid_t id, const struct domain_config *cfg)
 	d->perdomain_l1 = INVALID_MFN;
 	for (pfn_t pfn = 0; pfn < d->nr_pages; pfn++)
 		d->p2m[pfn] = INVALID_MFN;
-	for_each_entry(build_step, s) {
+	for_each_entry (build_step, s) {
 		rc = s->fn(d, &b);
 		if (rc)
 			break;
@@ -211,7 +212,7 @@ int domain_build(domid_t id, const struct domain_config *cfg)
 	}
 	d->state = DOM_RUNNING;
 	sched_add(&d->vcpu);
-	printk("d%u (%s): %u KiB, entry %08x, start info %08x\n", id,
-	       d->name, d->nr_pages * 4, b.entry, pfn_to_va(b.start_info_pfn));
+	printk("d%u (%s): %u KiB, entry %08x, start info %08x\n", id, d->name,
+	       d->nr_pages * 4, b.entry, pfn_to_va(b.start_info_pfn));
 	return 0;
 }

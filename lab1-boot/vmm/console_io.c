@@ -12,7 +12,7 @@
 #include <vmm/registry.h>
 #include <vmm/sched.h>
 
-#define CONSOLE_IO_MAX 16384	/* bytes per console_io call */
+#define CONSOLE_IO_MAX 16384 /* bytes per console_io call */
 
 static void domain_putc(struct domain *d, char c)
 {

@@ -37,7 +37,7 @@ void domain_console_flush(struct domain *d)
 /* Releases everything d holds; also undoes a partial build. */
 void domain_destroy(struct domain *d)
 {
-	for_each_entry(teardown_step, t)
+	for_each_entry (teardown_step, t)
 		t->fn(d);
 	domain_console_flush(d);
 	for (pfn_t pfn = 0; pfn < d->nr_pages; pfn++)

@@ -11,8 +11,8 @@
 struct frame *frame_table;
 mfn_t frame_table_size;
 
-static mfn_t free_head = INVALID_MFN;	/* first free frame */
-static uint32_t nr_free;		/* length of the free list */
+static mfn_t free_head = INVALID_MFN; /* first free frame */
+static uint32_t nr_free;	      /* length of the free list */
 
 void frame_table_init(struct frame *table, mfn_t n)
 {

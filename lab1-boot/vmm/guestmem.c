@@ -50,8 +50,7 @@ int copy_from_guest(struct domain *d, void *dst, vaddr_t src, uint32_t len)
 	return copy_guest(d, src, dst, len, 0);
 }
 
-int copy_to_guest(struct domain *d, vaddr_t dst, const void *src,
-		  uint32_t len)
+int copy_to_guest(struct domain *d, vaddr_t dst, const void *src, uint32_t len)
 {
 	return copy_guest(d, dst, (void *)src, len, WALK_WRITE);
 }

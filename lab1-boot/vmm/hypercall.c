@@ -17,10 +17,11 @@ static hypercall_fn table[NR_HYPERCALLS];
 
 void hypercall_init(void)
 {
-	for_each_entry(hypercall, e) {
+	for_each_entry (hypercall, e) {
 		if (e->nr >= NR_HYPERCALLS || table[e->nr])
 			panic("hypercall %u (%s) registered twice or out of "
-			      "range", e->nr, e->name);
+			      "range",
+			      e->nr, e->name);
 		table[e->nr] = e->fn;
 	}
 }
@@ -38,7 +39,7 @@ void hypercall_dispatch(struct cpu_regs *r)
 
 long subop_dispatch(unsigned int hc, unsigned int cmd, unsigned long arg)
 {
-	for_each_entry(subop, e)
+	for_each_entry (subop, e)
 		if (e->hypercall == hc && e->cmd == cmd)
 			return e->fn(arg);
 	return -ENOSYS;

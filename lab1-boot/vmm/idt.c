@@ -10,9 +10,9 @@
 #include <vmm/trap.h>
 #include <arch/x86.h>
 
-extern struct seg_desc idt[256];	/* tramp.S */
+extern struct seg_desc idt[256]; /* tramp.S */
 
-#define GATE_INT32 0x8E	/* present, 32-bit interrupt gate, DPL 0 */
+#define GATE_INT32 0x8E /* present, 32-bit interrupt gate, DPL 0 */
 
 void idt_set_gate(int vec, int dpl)
 {

@@ -22,7 +22,7 @@
 
 static void run_initcalls(void)
 {
-	for_each_entry(initcall, e)
+	for_each_entry (initcall, e)
 		e->fn();
 }
 
@@ -30,21 +30,22 @@ void start_vmm(uint32_t magic, paddr_t mbi_pa)
 {
 	const struct multiboot_info *mbi = P2V(mbi_pa);
 	uint32_t frames_at_boot;
-	const char *cmdline = (mbi->flags & MBI_CMDLINE) ? P2V(mbi->cmdline) : "";
+	const char *cmdline = (mbi->flags & MBI_CMDLINE) ? P2V(mbi->cmdline) :
+							   "";
 
-	console_init();			/* serial console: printk works */
+	console_init(); /* serial console: printk works */
 	printk("xenkit VMM booting\n");
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
 		panic("not started by a Multiboot loader (magic %08x)", magic);
-	paging_init();			/* the VMM's own address space */
-	gdt_init();			/* segments and the TSS */
-	idt_init();			/* every vector caught */
-	pic_init();			/* no IRQ until a lab asks */
-	memory_init(mbi);		/* memory map -> free frames */
-	hypercall_init();		/* dispatch table */
-	run_initcalls();		/* what later labs add */
-	selftest_run(cmdline);		/* selftest= on the command line */
+	paging_init();	       /* the VMM's own address space */
+	gdt_init();	       /* segments and the TSS */
+	idt_init();	       /* every vector caught */
+	pic_init();	       /* no IRQ until a lab asks */
+	memory_init(mbi);      /* memory map -> free frames */
+	hypercall_init();      /* dispatch table */
+	run_initcalls();       /* what later labs add */
+	selftest_run(cmdline); /* selftest= on the command line */
 	frames_at_boot = frames_free();
-	domains_create(mbi);		/* one domain per boot module */
-	idle_loop(frames_at_boot);	/* run them, then power off */
+	domains_create(mbi);	   /* one domain per boot module */
+	idle_loop(frames_at_boot); /* run them, then power off */
 }

@@ -41,8 +41,8 @@ static void exclude_boot_data(const struct multiboot_info *mbi)
 			mbi->cmdline + strlen(P2V(mbi->cmdline)) + 1);
 	if (!(mbi->flags & MBI_MODS))
 		return;
-	exclude(mbi->mods_addr, mbi->mods_addr + mbi->mods_count *
-						       sizeof(*mods));
+	exclude(mbi->mods_addr,
+		mbi->mods_addr + mbi->mods_count * sizeof(*mods));
 	for (uint32_t i = 0; i < mbi->mods_count; i++) {
 		exclude(mods[i].mod_start, mods[i].mod_end);
 		exclude(mods[i].string,

@@ -33,9 +33,9 @@ int mmap_exclude(struct mem_range *out, int n, int max, struct mem_range r)
 			n++;
 			i++;
 		} else if (r.start > cur.start) {
-			out[i].end = r.start;	/* r covers the top */
+			out[i].end = r.start; /* r covers the top */
 		} else if (r.end < cur.end) {
-			out[i].start = r.end;	/* r covers the bottom */
+			out[i].start = r.end; /* r covers the bottom */
 		} else {
 			for (int j = i; j < n - 1; j++) /* r covers it all */
 				out[j] = out[j + 1];

@@ -11,7 +11,7 @@
 #include <vmm/modules.h>
 #include <vmm/printk.h>
 
-#define DEFAULT_MEM	(4U << 20)
+#define DEFAULT_MEM (4U << 20)
 
 /* Fills in cfg from a module's command line; returns NULL or the reason
  * to refuse it. */
@@ -32,8 +32,7 @@ static const char *parse_module(const struct multiboot_module *m,
 	cfg->args = s;
 	cfg->image = P2V(m->mod_start);
 	cfg->image_len = m->mod_end - m->mod_start;
-	if (cmdline_get(s, "mem", mem, sizeof(mem)) &&
-	    parse_size(mem, &bytes))
+	if (cmdline_get(s, "mem", mem, sizeof(mem)) && parse_size(mem, &bytes))
 		return "bad mem= value";
 	if (bytes < PAGE_SIZE * 16 || bytes > MAX_DOMAIN_PAGES * PAGE_SIZE)
 		return "mem= must be between 64K and 64M";

@@ -44,17 +44,17 @@ static void build_tramp_l1(void)
 
 	BUG_ON(L2_INDEX(start) != L2_INDEX(end - 1));
 	for (uint32_t va = start; va < end; va += PAGE_SIZE)
-		tramp_l1[L1_INDEX(va)] =
-			V2P(va) | PTE_P | (va < ro_end ? 0 : PTE_W);
+		tramp_l1[L1_INDEX(va)] = V2P(va) | PTE_P |
+					 (va < ro_end ? 0 : PTE_W);
 }
 
 void paging_init(void)
 {
 	build_tramp_l1();
-	vmm_perdomain_l1[FIRST_RESERVED_GDT_PAGE] =
-		V2P(vmm_gdt_page) | PTE_P | PTE_W;
-	vmm_pgdir[L2_INDEX(PERDOMAIN_VIRT)] =
-		V2P(vmm_perdomain_l1) | PTE_P | PTE_W;
+	vmm_perdomain_l1[FIRST_RESERVED_GDT_PAGE] = V2P(vmm_gdt_page) | PTE_P |
+						    PTE_W;
+	vmm_pgdir[L2_INDEX(PERDOMAIN_VIRT)] = V2P(vmm_perdomain_l1) | PTE_P |
+					      PTE_W;
 	vmm_pgdir[0] = 0; /* the boot identity map */
 	write_cr3(V2P(vmm_pgdir));
 	tramp_vmm_cr3 = V2P(vmm_pgdir);
@@ -74,7 +74,7 @@ void paging_fill_guest_hole(pde_t *l2, mfn_t perdomain_l1)
 {
 	for (int i = HOLE_FIRST_SLOT; i < ENTRIES_PER_TABLE; i++)
 		l2[i] = 0;
-	l2[L2_INDEX(PERDOMAIN_VIRT)] =
-		((paddr_t)perdomain_l1 << PAGE_SHIFT) | PTE_P | PTE_W;
+	l2[L2_INDEX(PERDOMAIN_VIRT)] = ((paddr_t)perdomain_l1 << PAGE_SHIFT) |
+				       PTE_P | PTE_W;
 	l2[L2_INDEX(__tramp_start)] = V2P(tramp_l1) | PTE_P | PTE_W;
 }

@@ -55,7 +55,7 @@ void schedule(void)
 		next = &idle_vcpu;
 	if (next == prev)
 		return;
-	for_each_entry(switch_hook, h)
+	for_each_entry (switch_hook, h)
 		h->fn(next);
 	tramp_vmm_stack_top = next->stack_top;
 	current = next;
@@ -84,8 +84,8 @@ static __noreturn void all_done(uint32_t frames_at_boot)
 	uint32_t free_now = frames_free();
 
 	if (free_now != frames_at_boot) {
-		printk("LEAK: %u frames free at boot, %u now\n",
-		       frames_at_boot, free_now);
+		printk("LEAK: %u frames free at boot, %u now\n", frames_at_boot,
+		       free_now);
 		failed++;
 	}
 	printk("all domains gone (%d failed), %u frames free; power off\n",

@@ -7,8 +7,9 @@
  * and data segments end at the end of the read-only machine-to-physical
  * table at the bottom of the hole (lab 3), as Xen's end at 0xFC400000: on
  * real hardware ring 1 and ring 3 can then never address the rest of the
- * VMM through them (ring compression, as in Xen). QEMU's emulator does not check data-segment limits, so the kit's
- * isolation rests on the page tables instead (see memlayout.h).
+ * VMM through them (ring compression, as in Xen). QEMU's emulator does not
+ * check data-segment limits, so the kit's isolation rests on the page tables
+ * instead (see memlayout.h).
  */
 #include <lib/compiler.h>
 #include <lib/string.h>
@@ -22,9 +23,9 @@
 struct seg_desc vmm_gdt_page[512] __aligned(PAGE_SIZE)
 	__section(".data.page_aligned");
 
-#define GUEST_SEG_END		(M2P_VIRT + (4U << 20))	/* 0xF0400000 */
-#define GUEST_LIMIT_PAGES	((GUEST_SEG_END >> PAGE_SHIFT) - 1)
-#define FLAT_LIMIT_PAGES 0xFFFFF
+#define GUEST_SEG_END	  (M2P_VIRT + (4U << 20)) /* 0xF0400000 */
+#define GUEST_LIMIT_PAGES ((GUEST_SEG_END >> PAGE_SHIFT) - 1)
+#define FLAT_LIMIT_PAGES  0xFFFFF
 
 /* A descriptor with 4 KiB granularity (G=1) and 32-bit operands (D=1);
  * limit_pages is the number of the last addressable page. */
@@ -61,14 +62,14 @@ void gdt_init(void)
 
 	set_entry(VMM_CS, seg_desc_make(0, FLAT_LIMIT_PAGES, SEG_CODE(0)));
 	set_entry(VMM_DS, seg_desc_make(0, FLAT_LIMIT_PAGES, SEG_DATA(0)));
-	set_entry(FLAT_RING1_CS, seg_desc_make(0, GUEST_LIMIT_PAGES,
-					       SEG_CODE(1)));
-	set_entry(FLAT_RING1_DS, seg_desc_make(0, GUEST_LIMIT_PAGES,
-					       SEG_DATA(1)));
-	set_entry(FLAT_RING3_CS, seg_desc_make(0, GUEST_LIMIT_PAGES,
-					       SEG_CODE(3)));
-	set_entry(FLAT_RING3_DS, seg_desc_make(0, GUEST_LIMIT_PAGES,
-					       SEG_DATA(3)));
+	set_entry(FLAT_RING1_CS,
+		  seg_desc_make(0, GUEST_LIMIT_PAGES, SEG_CODE(1)));
+	set_entry(FLAT_RING1_DS,
+		  seg_desc_make(0, GUEST_LIMIT_PAGES, SEG_DATA(1)));
+	set_entry(FLAT_RING3_CS,
+		  seg_desc_make(0, GUEST_LIMIT_PAGES, SEG_CODE(3)));
+	set_entry(FLAT_RING3_DS,
+		  seg_desc_make(0, GUEST_LIMIT_PAGES, SEG_DATA(3)));
 
 	memset(&tss, 0, sizeof(tss));
 	tss.ss0 = VMM_DS;
@@ -80,6 +81,7 @@ void gdt_init(void)
 	__asm__ volatile("ljmp %0, $1f\n1:" : : "i"(VMM_CS));
 	__asm__ volatile("movl %0, %%ds\n movl %0, %%es\n movl %0, %%ss\n"
 			 "movl %1, %%fs\n movl %1, %%gs"
-			 : : "r"(VMM_DS), "r"(0));
+			 :
+			 : "r"(VMM_DS), "r"(0));
 	ltr(VMM_TSS);
 }

@@ -57,8 +57,8 @@ void dump_regs(const struct cpu_regs *r, uint32_t cr2)
 {
 	printk("  eip %08x  cs %04x  eflags %08x  vector %u  error %08x\n",
 	       r->eip, r->cs, r->eflags, r->vector, r->error);
-	printk("  eax %08x  ebx %08x  ecx %08x  edx %08x  cr2 %08x\n",
-	       r->eax, r->ebx, r->ecx, r->edx, cr2);
+	printk("  eax %08x  ebx %08x  ecx %08x  edx %08x  cr2 %08x\n", r->eax,
+	       r->ebx, r->ecx, r->edx, cr2);
 	printk("  esi %08x  edi %08x  ebp %08x", r->esi, r->edi, r->ebp);
 	if (regs_ring(r))
 		printk("  esp %08x  ss %04x\n", r->esp, r->ss);

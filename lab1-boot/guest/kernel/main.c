@@ -32,13 +32,13 @@ void guest_main(void)
 {
 	const struct start_info *si = start_info;
 	const uint32_t *p2m = (const uint32_t *)si->mfn_list;
-	uint32_t first_free = (si->pt_base - 0xC0000000) / PAGE_SIZE +
-			      si->nr_pt_frames + 1;
+	uint32_t first_free =
+		(si->pt_base - 0xC0000000) / PAGE_SIZE + si->nr_pt_frames + 1;
 
 	printf("guest kernel on the %s platform\n", platform->name);
 	printf("command line: \"%s\"\n", si->cmd_line);
-	printf("memory: %u KiB (%u pages), pfn 0 is mfn %x\n",
-	       si->nr_pages * 4, si->nr_pages, p2m[0]);
+	printf("memory: %u KiB (%u pages), pfn 0 is mfn %x\n", si->nr_pages * 4,
+	       si->nr_pages, p2m[0]);
 	printf("page tables: L2 at %x, %u frames; free memory from pfn %u\n",
 	       si->pt_base, si->nr_pt_frames, first_free);
 	printf("touched %u free pages (checksum %x)\n",

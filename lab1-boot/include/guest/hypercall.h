@@ -19,8 +19,7 @@ static inline long _hypercall1(unsigned nr, unsigned long a1)
 	return ret;
 }
 
-static inline long _hypercall2(unsigned nr, unsigned long a1,
-			       unsigned long a2)
+static inline long _hypercall2(unsigned nr, unsigned long a1, unsigned long a2)
 {
 	long ret = (long)nr;
 
@@ -31,8 +30,8 @@ static inline long _hypercall2(unsigned nr, unsigned long a1,
 	return ret;
 }
 
-static inline long _hypercall3(unsigned nr, unsigned long a1,
-			       unsigned long a2, unsigned long a3)
+static inline long _hypercall3(unsigned nr, unsigned long a1, unsigned long a2,
+			       unsigned long a3)
 {
 	long ret = (long)nr;
 
@@ -43,9 +42,8 @@ static inline long _hypercall3(unsigned nr, unsigned long a1,
 	return ret;
 }
 
-static inline long _hypercall4(unsigned nr, unsigned long a1,
-			       unsigned long a2, unsigned long a3,
-			       unsigned long a4)
+static inline long _hypercall4(unsigned nr, unsigned long a1, unsigned long a2,
+			       unsigned long a3, unsigned long a4)
 {
 	long ret = (long)nr;
 
@@ -56,9 +54,9 @@ static inline long _hypercall4(unsigned nr, unsigned long a1,
 	return ret;
 }
 
-static inline long _hypercall5(unsigned nr, unsigned long a1,
-			       unsigned long a2, unsigned long a3,
-			       unsigned long a4, unsigned long a5)
+static inline long _hypercall5(unsigned nr, unsigned long a1, unsigned long a2,
+			       unsigned long a3, unsigned long a4,
+			       unsigned long a5)
 {
 	long ret = (long)nr;
 

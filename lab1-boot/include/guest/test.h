@@ -31,20 +31,20 @@ void xtf_error(const char *fmt, ...) __printf(1, 2);
 void xtf_failure(const char *fmt, ...) __printf(1, 2);
 
 /* Reports a FAILURE naming the condition if it is false. */
-#define check(cond)                                                         \
-	do {                                                                \
-		if (!(cond))                                                \
-			xtf_failure("check failed: %s (%s:%d)", #cond,      \
-				    __FILE__, __LINE__);                    \
+#define check(cond)                                                    \
+	do {                                                           \
+		if (!(cond))                                           \
+			xtf_failure("check failed: %s (%s:%d)", #cond, \
+				    __FILE__, __LINE__);               \
 	} while (0)
 
 /* Reports a FAILURE if a != b, showing both values. */
-#define check_eq(a, b)                                                      \
-	do {                                                                \
-		long a_ = (long)(a), b_ = (long)(b);                        \
-		if (a_ != b_)                                               \
-			xtf_failure("check failed: %s == %s (%ld != %ld)",  \
-				    #a, #b, a_, b_);                        \
+#define check_eq(a, b)                                                         \
+	do {                                                                   \
+		long a_ = (long)(a), b_ = (long)(b);                           \
+		if (a_ != b_)                                                  \
+			xtf_failure("check failed: %s == %s (%ld != %ld)", #a, \
+				    #b, a_, b_);                               \
 	} while (0)
 
 /* The value of key=value on this guest's command line: 1 if found. */

@@ -4,21 +4,21 @@
 
 #include <stdint.h>
 
-#define EI_NIDENT	16
-#define ELFMAG		"\177ELF"
-#define EI_CLASS	4
-#define EI_DATA		5
-#define EI_VERSION	6
-#define ELFCLASS32	1
-#define ELFDATA2LSB	1
-#define EV_CURRENT	1
-#define ET_EXEC		2
-#define EM_386		3
-#define PT_NULL		0
-#define PT_LOAD		1
-#define PF_X		1
-#define PF_W		2
-#define PF_R		4
+#define EI_NIDENT   16
+#define ELFMAG	    "\177ELF"
+#define EI_CLASS    4
+#define EI_DATA	    5
+#define EI_VERSION  6
+#define ELFCLASS32  1
+#define ELFDATA2LSB 1
+#define EV_CURRENT  1
+#define ET_EXEC	    2
+#define EM_386	    3
+#define PT_NULL	    0
+#define PT_LOAD	    1
+#define PF_X	    1
+#define PF_W	    2
+#define PF_R	    4
 
 struct elf32_ehdr {
 	unsigned char e_ident[EI_NIDENT];

@@ -28,11 +28,11 @@ struct build_info {
 	pfn_t stack_pfn;
 	uint32_t entry;
 	struct pt_builder pt;
-	struct start_info *si;	/* in the direct map */
-	const char *why;	/* set by a failing step: the refusal reason */
+	struct start_info *si; /* in the direct map */
+	const char *why;       /* set by a failing step: the refusal reason */
 };
 
-#define BUILDER_PT_EXTRA 4	/* spare L1s for later labs' mappings */
+#define BUILDER_PT_EXTRA 4 /* spare L1s for later labs' mappings */
 
 /* Builds domain `id` from cfg. Returns 0, or prints a one-line refusal
  * naming the module and the reason and returns -errno; then nothing of

@@ -10,32 +10,32 @@
 #include <vmm/types.h>
 #include <public/xen.h>
 
-#define MAX_DOMAINS		8
-#define MAX_DOMAIN_PAGES	16384	/* 64 MiB */
-#define VCPU_STACK_SIZE		8192	/* the vCPU's VMM stack */
-#define CONSOLE_LINE_MAX	160	/* longer guest lines are split */
+#define MAX_DOMAINS	 8
+#define MAX_DOMAIN_PAGES 16384 /* 64 MiB */
+#define VCPU_STACK_SIZE	 8192  /* the vCPU's VMM stack */
+#define CONSOLE_LINE_MAX 160   /* longer guest lines are split */
 
 enum domain_state {
-	DOM_FREE,	/* slot unused */
-	DOM_RUNNING,	/* built; may run */
-	DOM_DEAD,	/* shut down or destroyed; memory released */
+	DOM_FREE,    /* slot unused */
+	DOM_RUNNING, /* built; may run */
+	DOM_DEAD,    /* shut down or destroyed; memory released */
 };
 
 struct vcpu {
 	struct domain *domain;
-	uint32_t saved_esp;	/* VMM stack pointer while switched out */
-	uint32_t stack_top;	/* top of the VMM stack; the guest frame
-				 * (struct cpu_regs) lies just below it */
-	paddr_t cr3;		/* machine address of the guest's L2 */
+	uint32_t saved_esp; /* VMM stack pointer while switched out */
+	uint32_t stack_top; /* top of the VMM stack; the guest frame
+			     * (struct cpu_regs) lies just below it */
+	paddr_t cr3;	    /* machine address of the guest's L2 */
 	uint8_t stack[VCPU_STACK_SIZE] __attribute__((aligned(16)));
 };
 
 /* What the domain builder was asked for (from the module command line). */
 struct domain_config {
-	char name[32];		/* image file name, without directories */
-	uint32_t nr_pages;	/* memory, from mem= (default 4 MiB) */
-	const char *args;	/* what follows the image name */
-	const void *image;	/* the module, in the direct map */
+	char name[32];	   /* image file name, without directories */
+	uint32_t nr_pages; /* memory, from mem= (default 4 MiB) */
+	const char *args;  /* what follows the image name */
+	const void *image; /* the module, in the direct map */
 	uint32_t image_len;
 };
 
@@ -43,12 +43,12 @@ struct domain {
 	domid_t id;
 	enum domain_state state;
 	char name[32];
-	uint32_t nr_pages;	/* pseudo-physical frames 0..nr_pages-1 */
+	uint32_t nr_pages;	     /* pseudo-physical frames 0..nr_pages-1 */
 	mfn_t p2m[MAX_DOMAIN_PAGES]; /* the VMM's own pfn -> mfn map: the
 				      * guest's copy is not trusted */
-	mfn_t perdomain_l1;	/* L1 of the per-domain hole slot */
-	int shutdown_reason;	/* SHUTDOWN_*, or -1 if destroyed */
-	char exit_why[80];	/* for the summary line */
+	mfn_t perdomain_l1;	     /* L1 of the per-domain hole slot */
+	int shutdown_reason;	     /* SHUTDOWN_*, or -1 if destroyed */
+	char exit_why[80];	     /* for the summary line */
 	struct vcpu vcpu;
 	char con_line[CONSOLE_LINE_MAX]; /* console_io line buffer */
 	uint32_t con_len;

@@ -14,14 +14,15 @@
 #define ELF_MAX_PHDRS 16
 
 /* elf_check_header, in this order: */
-#define ELF_ERR_SHORT	"file too short for an ELF header"
-#define ELF_ERR_MAGIC	"bad ELF magic"
-#define ELF_ERR_CLASS	"not a 32-bit ELF file"
-#define ELF_ERR_DATA	"not little-endian"
-#define ELF_ERR_VERSION	"unknown ELF version"	/* e_ident[EI_VERSION] or e_version */
+#define ELF_ERR_SHORT "file too short for an ELF header"
+#define ELF_ERR_MAGIC "bad ELF magic"
+#define ELF_ERR_CLASS "not a 32-bit ELF file"
+#define ELF_ERR_DATA  "not little-endian"
+#define ELF_ERR_VERSION \
+	"unknown ELF version" /* e_ident[EI_VERSION] or e_version */
 #define ELF_ERR_TYPE	"not an executable"
-#define ELF_ERR_MACHINE	"not an i386 file"
-#define ELF_ERR_PHENTSZ	"bad program header size"
+#define ELF_ERR_MACHINE "not an i386 file"
+#define ELF_ERR_PHENTSZ "bad program header size"
 #define ELF_ERR_NOPHDR	"no program headers"
 #define ELF_ERR_MANYPH	"too many program headers"
 #define ELF_ERR_PHOFF	"program headers outside the file"
@@ -30,7 +31,7 @@
  * SEGDATA: p_offset and p_offset + p_filesz must both lie in the file (an
  * offset past the end is refused even when p_filesz is 0). */
 #define ELF_ERR_FILESZ	"segment file size exceeds its memory size"
-#define ELF_ERR_SEGDATA	"segment data outside the file"
+#define ELF_ERR_SEGDATA "segment data outside the file"
 #define ELF_ERR_BELOW	"segment below the guest kernel base"
 #define ELF_ERR_HOLE	"segment overlaps the VMM hole"
 #define ELF_ERR_TOOBIG	"segment larger than the domain's memory"
@@ -39,9 +40,9 @@
 
 /* Where a guest image may put its segments. */
 struct elf_limits {
-	uint32_t base;		/* lowest allowed address (GUEST_VIRT_BASE) */
-	uint32_t top;		/* first address of the hole */
-	uint32_t mem_bytes;	/* the domain's memory; base maps pfn 0 */
+	uint32_t base;	    /* lowest allowed address (GUEST_VIRT_BASE) */
+	uint32_t top;	    /* first address of the hole */
+	uint32_t mem_bytes; /* the domain's memory; base maps pfn 0 */
 };
 
 /*

@@ -19,28 +19,28 @@
 #include <public/xen.h>
 
 enum frame_type {
-	FT_NONE,	/* no type: ordinary memory */
-	FT_WRITABLE,	/* mapped writable somewhere (lab 3) */
-	FT_L1,		/* an L1 page table (lab 3) */
-	FT_L2,		/* an L2 page table (lab 3) */
-	FT_GDT,		/* a descriptor-table page (labs 2, 3) */
+	FT_NONE,     /* no type: ordinary memory */
+	FT_WRITABLE, /* mapped writable somewhere (lab 3) */
+	FT_L1,	     /* an L1 page table (lab 3) */
+	FT_L2,	     /* an L2 page table (lab 3) */
+	FT_GDT,	     /* a descriptor-table page (labs 2, 3) */
 };
 
 struct frame {
-	uint16_t owner;		/* domid_t; DOMID_INVALID when free */
-	uint8_t type;		/* enum frame_type */
-	uint8_t flags;		/* FF_* */
-	uint32_t count;		/* references; 0 iff free */
-	uint32_t type_count;	/* references as `type` (lab 3) */
-	mfn_t next_free;	/* free-list link, valid only when free */
+	uint16_t owner;	     /* domid_t; DOMID_INVALID when free */
+	uint8_t type;	     /* enum frame_type */
+	uint8_t flags;	     /* FF_* */
+	uint32_t count;	     /* references; 0 iff free */
+	uint32_t type_count; /* references as `type` (lab 3) */
+	mfn_t next_free;     /* free-list link, valid only when free */
 };
 
-#define FF_VALIDATED	0x01	/* lab 3: contents checked for its type */
-#define FF_PINNED	0x02	/* lab 3: type held by a pin */
-#define FF_RESERVED	0x04	/* never free: not usable RAM, or the VMM image */
+#define FF_VALIDATED 0x01 /* lab 3: contents checked for its type */
+#define FF_PINNED    0x02 /* lab 3: type held by a pin */
+#define FF_RESERVED  0x04 /* never free: not usable RAM, or the VMM image */
 
 extern struct frame *frame_table;
-extern mfn_t frame_table_size;	/* records for mfns [0, frame_table_size) */
+extern mfn_t frame_table_size; /* records for mfns [0, frame_table_size) */
 
 /* Sets up `table` with n records, all owned by DOMID_XEN and reserved,
  * none free; frame_add_free then releases the usable ones. */

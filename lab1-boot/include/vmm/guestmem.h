@@ -13,8 +13,8 @@ struct domain;
 
 /* Access rights a walk must find: an access is allowed only if every level
  * of the walk grants it, as the MMU would (CR0.WP = 1). */
-#define WALK_WRITE	0x1	/* the access writes */
-#define WALK_USER	0x2	/* the access is made on behalf of ring 3 */
+#define WALK_WRITE 0x1 /* the access writes */
+#define WALK_USER  0x2 /* the access is made on behalf of ring 3 */
 
 /*
  * LAB 1 EXERCISE 8. Translates guest virtual address va in the address
@@ -29,7 +29,6 @@ int guest_walk(paddr_t l2, vaddr_t va, unsigned access, paddr_t *ma);
 /* Copy len bytes between VMM memory and the current address space of d.
  * Return 0 or -EFAULT; on -EFAULT part of the copy may have happened. */
 int copy_from_guest(struct domain *d, void *dst, vaddr_t src, uint32_t len);
-int copy_to_guest(struct domain *d, vaddr_t dst, const void *src,
-		  uint32_t len);
+int copy_to_guest(struct domain *d, vaddr_t dst, const void *src, uint32_t len);
 
 #endif

@@ -28,17 +28,17 @@
 
 #include <arch/mmu.h>
 
-#define HOLE_START		0xF0000000	/* = HYPERVISOR_VIRT_START */
-#define M2P_VIRT		0xF0000000	/* lab 3 */
-#define PERDOMAIN_VIRT		0xF0400000	/* one L1 per domain */
-#define GDT_VIRT		PERDOMAIN_VIRT	/* GDTR base, both spaces */
-#define GDT_PAGES		16
-#define DIRECTMAP_BASE		0xF8000000
-#define DIRECTMAP_SIZE		0x08000000	/* 128 MiB of machine memory */
-#define VMM_LOAD_PHYS		0x00100000
+#define HOLE_START     0xF0000000     /* = HYPERVISOR_VIRT_START */
+#define M2P_VIRT       0xF0000000     /* lab 3 */
+#define PERDOMAIN_VIRT 0xF0400000     /* one L1 per domain */
+#define GDT_VIRT       PERDOMAIN_VIRT /* GDTR base, both spaces */
+#define GDT_PAGES      16
+#define DIRECTMAP_BASE 0xF8000000
+#define DIRECTMAP_SIZE 0x08000000 /* 128 MiB of machine memory */
+#define VMM_LOAD_PHYS  0x00100000
 
-#define GUEST_VIRT_BASE		0xC0000000	/* where guest kernels link */
-#define HOLE_FIRST_SLOT		(HOLE_START >> PDE_SHIFT)	/* 960 */
+#define GUEST_VIRT_BASE 0xC0000000		  /* where guest kernels link */
+#define HOLE_FIRST_SLOT (HOLE_START >> PDE_SHIFT) /* 960 */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
@@ -51,7 +51,7 @@ extern unsigned char *unit_machine;
 /* Machine address -> its direct-map address (pa < DIRECTMAP_SIZE). */
 #define P2V(pa) ((void *)((uintptr_t)(pa) + DIRECTMAP_BASE))
 /* Direct-map (or VMM image) address -> machine address. */
-#define V2P(va) ((uint32_t)(uintptr_t)(va) - DIRECTMAP_BASE)
+#define V2P(va) ((uint32_t)(uintptr_t)(va)-DIRECTMAP_BASE)
 #endif
 #endif
 

@@ -13,11 +13,11 @@ void vprintk(const char *fmt, va_list ap);
  * VMM_EXIT_PANIC. For bugs and impossible states, never for guest errors. */
 __noreturn void panic(const char *fmt, ...) __printf(1, 2);
 
-#define BUG_ON(cond)                                                       \
-	do {                                                               \
-		if (cond)                                                  \
-			panic("BUG_ON(%s) at %s:%d", #cond, __FILE__,      \
-			      __LINE__);                                   \
+#define BUG_ON(cond)                                                  \
+	do {                                                          \
+		if (cond)                                             \
+			panic("BUG_ON(%s) at %s:%d", #cond, __FILE__, \
+			      __LINE__);                              \
 	} while (0)
 
 #endif

@@ -12,11 +12,11 @@
 #include <vmm/types.h>
 
 struct pt_builder {
-	const mfn_t *p2m;	/* the domain's pfn -> mfn map */
-	pfn_t nr_pages;		/* size of p2m */
-	pfn_t l2_pfn;		/* the L2 table */
-	pfn_t next_pfn;		/* next free frame of the pool for L1s */
-	pfn_t end_pfn;		/* first pfn past the pool */
+	const mfn_t *p2m; /* the domain's pfn -> mfn map */
+	pfn_t nr_pages;	  /* size of p2m */
+	pfn_t l2_pfn;	  /* the L2 table */
+	pfn_t next_pfn;	  /* next free frame of the pool for L1s */
+	pfn_t end_pfn;	  /* first pfn past the pool */
 };
 
 /*

@@ -61,32 +61,32 @@ struct switch_hook_entry {
 	void (*fn)(struct vcpu *next);
 };
 
-#define REGISTRY_ENTRY(table, prio, id)                                     \
-	static const struct table##_entry id __used                         \
-		__section(".tab." #table "." #prio) __aligned(4)
+#define REGISTRY_ENTRY(table, prio, id)                        \
+	static const struct table##_entry id __used __section( \
+		".tab." #table "." #prio) __aligned(4)
 
 /* Casts through the generic function type void (*)(void), which GCC
  * accepts between unrelated function types. */
-#define HYPERCALL(nr_, fn_)                                                 \
-	REGISTRY_ENTRY(hypercall, 00, hypercall_##fn_) = {                  \
-		(nr_), (hypercall_fn)(void (*)(void))(fn_), #fn_ }
-#define SUBOP(hc_, cmd_, fn_)                                               \
+#define HYPERCALL(nr_, fn_)                                      \
+	REGISTRY_ENTRY(hypercall, 00, hypercall_##fn_) = {       \
+		(nr_), (hypercall_fn)(void (*)(void))(fn_), #fn_ \
+	}
+#define SUBOP(hc_, cmd_, fn_) \
 	REGISTRY_ENTRY(subop, 00, subop_##fn_) = { (hc_), (cmd_), (fn_) }
-#define INITCALL(prio, fn_)                                                 \
+#define INITCALL(prio, fn_) \
 	REGISTRY_ENTRY(initcall, prio, initcall_##fn_) = { (fn_), #fn_ }
-#define BUILD_STEP(prio, fn_)                                               \
+#define BUILD_STEP(prio, fn_) \
 	REGISTRY_ENTRY(build_step, prio, build_step_##fn_) = { (fn_), #fn_ }
-#define TEARDOWN_STEP(prio, fn_)                                            \
+#define TEARDOWN_STEP(prio, fn_) \
 	REGISTRY_ENTRY(teardown_step, prio, teardown_##fn_) = { (fn_) }
-#define SWITCH_HOOK(prio, fn_)                                              \
+#define SWITCH_HOOK(prio, fn_) \
 	REGISTRY_ENTRY(switch_hook, prio, switch_hook_##fn_) = { (fn_) }
 
 /* The arrays, delimited by the linker script. */
-#define DECLARE_TABLE(table)                                                \
-	extern const struct table##_entry __##table##_start[],              \
-		__##table##_end[]
-#define for_each_entry(table, e)                                            \
-	for (const struct table##_entry *e = __##table##_start;             \
+#define DECLARE_TABLE(table) \
+	extern const struct table##_entry __##table##_start[], __##table##_end[]
+#define for_each_entry(table, e)                                \
+	for (const struct table##_entry *e = __##table##_start; \
 	     e < __##table##_end; e++)
 
 DECLARE_TABLE(hypercall);

@@ -7,12 +7,12 @@
 #ifndef VMM_SEGMENTS_H
 #define VMM_SEGMENTS_H
 
-#define VMM_CS		0xe008	/* ring 0 code */
-#define VMM_DS		0xe010	/* ring 0 data */
-#define VMM_TSS		0xe040	/* the TSS */
+#define VMM_CS	0xe008 /* ring 0 code */
+#define VMM_DS	0xe010 /* ring 0 data */
+#define VMM_TSS 0xe040 /* the TSS */
 
-#define GDT_ENTRIES	(GDT_PAGES * 512)
-#define GDT_LIMIT	((FIRST_RESERVED_GDT_ENTRY + 512) * 8 - 1)
+#define GDT_ENTRIES (GDT_PAGES * 512)
+#define GDT_LIMIT   ((FIRST_RESERVED_GDT_ENTRY + 512) * 8 - 1)
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
@@ -26,16 +26,16 @@ struct seg_desc {
  * named). */
 struct tss {
 	uint32_t link;
-	uint32_t esp0, ss0;	/* ring-0 stack: the entry stack */
-	uint32_t esp1, ss1;	/* ring-1 stack: the guest kernel's (lab 2) */
+	uint32_t esp0, ss0; /* ring-0 stack: the entry stack */
+	uint32_t esp1, ss1; /* ring-1 stack: the guest kernel's (lab 2) */
 	uint32_t esp2, ss2;
 	uint32_t cr3, eip, eflags, eax, ecx, edx, ebx, esp, ebp, esi, edi;
 	uint32_t es, cs, ss, ds, fs, gs, ldt;
 	uint16_t trap, iomap_base;
 };
 
-extern struct tss tss;				/* in the trampoline */
-extern struct seg_desc vmm_gdt_page[512];	/* GDT page 14 */
+extern struct tss tss;			  /* in the trampoline */
+extern struct seg_desc vmm_gdt_page[512]; /* GDT page 14 */
 
 struct seg_desc seg_desc_make(uint32_t base, uint32_t limit_pages,
 			      uint8_t access);

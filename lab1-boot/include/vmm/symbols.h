@@ -10,7 +10,7 @@ struct ksym {
 	const char *name;
 };
 
-extern const struct ksym ksyms[];	/* sorted by addr */
+extern const struct ksym ksyms[]; /* sorted by addr */
 extern const uint32_t ksyms_count;
 
 /* The function containing addr and addr's offset in it; NULL if none. */

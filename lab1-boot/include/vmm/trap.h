@@ -5,30 +5,30 @@
 #include <vmm/regs.h>
 
 /* Exception vectors. */
-#define T_DE	0	/* divide error */
-#define T_DB	1
-#define T_NMI	2
-#define T_BP	3	/* int3 */
-#define T_OF	4
-#define T_BR	5
-#define T_UD	6	/* invalid opcode */
-#define T_NM	7
-#define T_DF	8	/* double fault */
-#define T_TS	10
-#define T_NP	11
-#define T_SS	12
-#define T_GP	13	/* general protection */
-#define T_PF	14	/* page fault */
-#define T_MF	16
-#define T_AC	17
-#define T_MC	18
-#define T_XM	19
+#define T_DE	      0 /* divide error */
+#define T_DB	      1
+#define T_NMI	      2
+#define T_BP	      3 /* int3 */
+#define T_OF	      4
+#define T_BR	      5
+#define T_UD	      6 /* invalid opcode */
+#define T_NM	      7
+#define T_DF	      8 /* double fault */
+#define T_TS	      10
+#define T_NP	      11
+#define T_SS	      12
+#define T_GP	      13 /* general protection */
+#define T_PF	      14 /* page fault */
+#define T_MF	      16
+#define T_AC	      17
+#define T_MC	      18
+#define T_XM	      19
 #define NR_EXCEPTIONS 32
 
 /* Page-fault error-code bits. */
-#define PFEC_PRESENT	0x1
-#define PFEC_WRITE	0x2
-#define PFEC_USER	0x4
+#define PFEC_PRESENT 0x1
+#define PFEC_WRITE   0x2
+#define PFEC_USER    0x4
 
 void idt_init(void);
 
@@ -49,11 +49,11 @@ void dump_regs(const struct cpu_regs *regs, uint32_t cr2);
 const char *trap_name(uint32_t vector);
 
 /* tramp.S */
-extern uint32_t vector_stubs[256];	/* entry points, one per vector */
+extern uint32_t vector_stubs[256]; /* entry points, one per vector */
 __attribute__((noreturn)) void resume_guest(struct cpu_regs *regs,
 					    uint32_t cr3);
-extern uint32_t tramp_vmm_cr3;		/* trampoline data (read-only */
-extern uint32_t tramp_vmm_stack_top;	/* to guests) */
+extern uint32_t tramp_vmm_cr3;	     /* trampoline data (read-only */
+extern uint32_t tramp_vmm_stack_top; /* to guests) */
 extern char entry_stack_top[];
 
 #endif

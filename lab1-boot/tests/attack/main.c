@@ -32,7 +32,8 @@ static void privileged(const char *insn)
 	else if (!strcmp(insn, "cli"))
 		__asm__ volatile("cli");
 	else if (!strcmp(insn, "cr3"))
-		__asm__ volatile("mov %%cr3, %%eax; mov %%eax, %%cr3" ::: "eax");
+		__asm__ volatile("mov %%cr3, %%eax; mov %%eax, %%cr3" ::
+					 : "eax");
 	else if (!strcmp(insn, "out"))
 		__asm__ volatile("outb %%al, $0x80" ::: "memory");
 	else if (!strcmp(insn, "lgdt"))
@@ -64,7 +65,8 @@ void test_main(void)
 	else if (!strcmp(what, "read")) {
 		printf("reading %x\n", addr);
 		console_flush();
-		xtf_failure("read %x from %x", *(volatile uint32_t *)addr, addr);
+		xtf_failure("read %x from %x", *(volatile uint32_t *)addr,
+			    addr);
 	} else if (!strcmp(what, "ptwrite"))
 		write_at(start_info->pt_base + 4 * 0x300, "our own L2");
 	else if (!strcmp(what, "idt")) {

@@ -23,7 +23,7 @@ void test_main(void)
 	for (int i = 0; i < N; i++)
 		HYPERVISOR_console_io(CONSOLEIO_write, 0, 0);
 	t2 = rdtsc();
-	bench_report("null_hypercall",
-		     (uint32_t)((t2 - t1) - (t1 - t0)) / N, "cycles");
+	bench_report("null_hypercall", (uint32_t)((t2 - t1) - (t1 - t0)) / N,
+		     "cycles");
 	xtf_success("measured");
 }

@@ -18,13 +18,13 @@ static void pointers(void)
 {
 	uint32_t end = 0xC0000000u + start_info->nr_pages * 4096u;
 
-	check_eq(write(0, 0), 0);			/* nothing to copy */
-	check_eq(write(4, 0), -EFAULT);			/* NULL */
-	check_eq(write(4, 0x00400000), -EFAULT);	/* unmapped */
-	check_eq(write(4, 0xF8100000), -EFAULT);	/* the VMM's code */
-	check_eq(write(4, 0xFFFFFFFE), -EFAULT);	/* wraps around */
-	check_eq(write(4, end - 2), -EFAULT);		/* runs off the end */
-	check_eq(write(0xFFFFFFFF, 0xC0000000), -E2BIG);  /* huge */
+	check_eq(write(0, 0), 0);			 /* nothing to copy */
+	check_eq(write(4, 0), -EFAULT);			 /* NULL */
+	check_eq(write(4, 0x00400000), -EFAULT);	 /* unmapped */
+	check_eq(write(4, 0xF8100000), -EFAULT);	 /* the VMM's code */
+	check_eq(write(4, 0xFFFFFFFE), -EFAULT);	 /* wraps around */
+	check_eq(write(4, end - 2), -EFAULT);		 /* runs off the end */
+	check_eq(write(0xFFFFFFFF, 0xC0000000), -E2BIG); /* huge */
 }
 
 static void commands(void)
@@ -32,8 +32,8 @@ static void commands(void)
 	struct sched_shutdown bad_reason = { 99 };
 
 	check_eq(HYPERVISOR_console_io(7, 1, "x"), -ENOSYS);
-	check_eq(_hypercall1(63, 0), -ENOSYS);		/* not registered */
-	check_eq(_hypercall1(4096, 0), -ENOSYS);	/* past the table */
+	check_eq(_hypercall1(63, 0), -ENOSYS);	 /* not registered */
+	check_eq(_hypercall1(4096, 0), -ENOSYS); /* past the table */
 	check_eq(HYPERVISOR_sched_op(77, 0), -ENOSYS);
 	check_eq(HYPERVISOR_sched_op(SCHEDOP_shutdown, (void *)0xF8000000),
 		 -EFAULT);

@@ -9,7 +9,8 @@
 #include <vmm/segments.h>
 #include <arch/x86.h>
 
-const char test_title[] = "the trampoline: readable, and the entry stack holds nothing";
+const char test_title[] =
+	"the trampoline: readable, and the entry stack holds nothing";
 
 void test_main(void)
 {
@@ -34,6 +35,7 @@ void test_main(void)
 		stack[i] = 0xdeadbeef;
 	printf("entry stack at %x filled with garbage\n", (uint32_t)stack);
 	for (int i = 0; i < 3; i++)
-		check_eq(HYPERVISOR_console_io(CONSOLEIO_write, 6, "still\n"), 0);
+		check_eq(HYPERVISOR_console_io(CONSOLEIO_write, 6, "still\n"),
+			 0);
 	xtf_success("the VMM did not use what we wrote");
 }

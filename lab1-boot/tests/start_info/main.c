@@ -12,7 +12,7 @@
 
 const char test_title[] = "start info, boot stack and initial page tables";
 
-#define PFN_VA(pfn) (0xC0000000u + (pfn) * 4096u)
+#define PFN_VA(pfn) (0xC0000000u + (pfn)*4096u)
 
 static const uint32_t *p2m;
 
@@ -61,7 +61,8 @@ static void check_p2m(void)
 	for (uint32_t pfn = 0; pfn < start_info->nr_pages; pfn++) {
 		uint32_t mfn = p2m[pfn];
 
-		if (mfn >= 32768 || mfn < 256 || (seen[mfn / 8] & (1 << mfn % 8)))
+		if (mfn >= 32768 || mfn < 256 ||
+		    (seen[mfn / 8] & (1 << mfn % 8)))
 			xtf_failure("pfn %u: bad or repeated mfn %x", pfn, mfn);
 		else
 			seen[mfn / 8] |= 1 << mfn % 8;
@@ -76,7 +77,8 @@ static void check_page_tables(void)
 
 	for (uint32_t pfn = 0; pfn < si->nr_pages; pfn += 97) {
 		uint32_t e = l1e_of(PFN_VA(pfn));
-		int is_pt = pfn >= pt_first && pfn < pt_first + si->nr_pt_frames;
+		int is_pt = pfn >= pt_first &&
+			    pfn < pt_first + si->nr_pt_frames;
 
 		check_eq(e >> 12, p2m[pfn]);
 		check(!(e & PTE_U));
@@ -88,7 +90,8 @@ static void check_page_tables(void)
 		if (!(l2[slot] & PTE_P))
 			continue;
 		if (slot != 961 && slot != 992)
-			xtf_failure("hole slot %d is mapped: %x", slot, l2[slot]);
+			xtf_failure("hole slot %d is mapped: %x", slot,
+				    l2[slot]);
 		check(!(l2[slot] & PTE_U));
 	}
 	check(l2[961] & PTE_P);

@@ -30,13 +30,13 @@ int fmt_number(char *buf, uint32_t value, unsigned base, int width, char pad,
 
 /* One conversion's flags, gathered by vformat. */
 struct spec {
-	int left;	/* '-': pad on the right */
-	char pad;	/* '0' or ' ' */
+	int left; /* '-': pad on the right */
+	char pad; /* '0' or ' ' */
 	int width;
 };
 
-static int put_str(void (*put)(char, void *), void *arg, const char *s,
-		   int len, const struct spec *sp)
+static int put_str(void (*put)(char, void *), void *arg, const char *s, int len,
+		   const struct spec *sp)
 {
 	int n = 0;
 
@@ -61,13 +61,14 @@ static int put_num(void (*put)(char, void *), void *arg, uint32_t v,
 		width = FMT_NUM_MAX;
 	buf[0] = '-';
 	len = fmt_number(buf + neg, v, base, sp->pad == '0' ? width : 0, '0',
-			 upper) + neg;
+			 upper) +
+	      neg;
 	return put_str(put, arg, buf, len, sp);
 }
 
 /* Parses one conversion after '%'; returns the format just past it. */
-static const char *convert(void (*put)(char, void *), void *arg,
-			  const char *f, va_list *ap, int *count)
+static const char *convert(void (*put)(char, void *), void *arg, const char *f,
+			   va_list *ap, int *count)
 {
 	struct spec sp = { 0, ' ', 0 };
 	const char *s;
@@ -93,7 +94,8 @@ static const char *convert(void (*put)(char, void *), void *arg,
 				  10, 0, d < 0, &sp);
 		break;
 	case 'u':
-		*count += put_num(put, arg, va_arg(*ap, uint32_t), 10, 0, 0, &sp);
+		*count +=
+			put_num(put, arg, va_arg(*ap, uint32_t), 10, 0, 0, &sp);
 		break;
 	case 'x':
 	case 'X':
@@ -105,8 +107,9 @@ static const char *convert(void (*put)(char, void *), void *arg,
 		put('x', arg);
 		sp.pad = '0';
 		sp.width = 8;
-		*count += 2 + put_num(put, arg, (uint32_t)(uintptr_t)
-				      va_arg(*ap, void *), 16, 0, 0, &sp);
+		*count += 2 + put_num(put, arg,
+				      (uint32_t)(uintptr_t)va_arg(*ap, void *),
+				      16, 0, 0, &sp);
 		break;
 	case 's':
 		s = va_arg(*ap, const char *);

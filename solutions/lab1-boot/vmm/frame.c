@@ -11,8 +11,8 @@
 struct frame *frame_table;
 mfn_t frame_table_size;
 
-static mfn_t free_head = INVALID_MFN;	/* first free frame */
-static uint32_t nr_free;		/* length of the free list */
+static mfn_t free_head = INVALID_MFN; /* first free frame */
+static uint32_t nr_free;	      /* length of the free list */
 
 void frame_table_init(struct frame *table, mfn_t n)
 {
@@ -80,7 +80,8 @@ void frame_free(mfn_t mfn)
 		panic("frame_free: mfn %x is reserved", mfn);
 	if (f->count != 1 || f->type_count != 0)
 		panic("frame_free: mfn %x is still in use (count %u, "
-		      "type count %u)", mfn, f->count, f->type_count);
+		      "type count %u)",
+		      mfn, f->count, f->type_count);
 	free_list_push(mfn);
 	/* END LAB 1 EXERCISE 4 */
 }

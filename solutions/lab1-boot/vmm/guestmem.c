@@ -24,8 +24,7 @@ int guest_walk(paddr_t l2, vaddr_t va, unsigned access, paddr_t *ma)
 	if (va >= HOLE_START)
 		return -EFAULT;
 	l2e = ((const pde_t *)P2V(l2))[L2_INDEX(va)];
-	if ((l2e & need) != need || (l2e & PTE_PS) ||
-	    !mfn_valid(PTE_MFN(l2e)))
+	if ((l2e & need) != need || (l2e & PTE_PS) || !mfn_valid(PTE_MFN(l2e)))
 		return -EFAULT;
 	l1e = ((const pte_t *)P2V(PTE_ADDR(l2e)))[L1_INDEX(va)];
 	if ((l1e & need) != need || !mfn_valid(PTE_MFN(l1e)))
@@ -64,8 +63,7 @@ int copy_from_guest(struct domain *d, void *dst, vaddr_t src, uint32_t len)
 	return copy_guest(d, src, dst, len, 0);
 }
 
-int copy_to_guest(struct domain *d, vaddr_t dst, const void *src,
-		  uint32_t len)
+int copy_to_guest(struct domain *d, vaddr_t dst, const void *src, uint32_t len)
 {
 	return copy_guest(d, dst, (void *)src, len, WALK_WRITE);
 }

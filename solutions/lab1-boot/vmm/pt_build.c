@@ -17,8 +17,9 @@ int pt_map_page(struct pt_builder *b, vaddr_t va, pfn_t pfn, uint32_t flags)
 		if (b->next_pfn >= b->end_pfn)
 			return -ENOMEM;
 		memset(pfn_table(b, b->next_pfn), 0, PAGE_SIZE);
-		l2[L2_INDEX(va)] = ((paddr_t)b->p2m[b->next_pfn] << PAGE_SHIFT) |
-				   PTE_P | PTE_W | PTE_U;
+		l2[L2_INDEX(va)] =
+			((paddr_t)b->p2m[b->next_pfn] << PAGE_SHIFT) | PTE_P |
+			PTE_W | PTE_U;
 		b->next_pfn++;
 	}
 	l1 = P2V(PTE_ADDR(l2[L2_INDEX(va)]));
