@@ -13,13 +13,13 @@
 
 #define ELF_MAX_PHDRS 16
 
-/* elf_check_header, in this order: */
-#define ELF_ERR_SHORT "file too short for an ELF header"
-#define ELF_ERR_MAGIC "bad ELF magic"
-#define ELF_ERR_CLASS "not a 32-bit ELF file"
-#define ELF_ERR_DATA  "not little-endian"
-#define ELF_ERR_VERSION \
-	"unknown ELF version" /* e_ident[EI_VERSION] or e_version */
+/* elf_check_header, in this order (VERSION: e_ident[EI_VERSION] or e_version):
+ */
+#define ELF_ERR_SHORT	"file too short for an ELF header"
+#define ELF_ERR_MAGIC	"bad ELF magic"
+#define ELF_ERR_CLASS	"not a 32-bit ELF file"
+#define ELF_ERR_DATA	"not little-endian"
+#define ELF_ERR_VERSION "unknown ELF version"
 #define ELF_ERR_TYPE	"not an executable"
 #define ELF_ERR_MACHINE "not an i386 file"
 #define ELF_ERR_PHENTSZ "bad program header size"

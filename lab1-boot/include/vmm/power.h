@@ -9,12 +9,12 @@
 
 #include <lib/compiler.h>
 
-#define VMM_EXIT_CLEAN                                        \
-	0x10 /* QEMU exits 33: every domain shut down cleanly \
-	      */
-#define VMM_EXIT_FAILED \
-	0x11		    /* QEMU exits 35: a domain crashed or was refused */
-#define VMM_EXIT_PANIC 0x12 /* QEMU exits 37: the VMM itself failed */
+/* QEMU exits 33: every domain shut down cleanly. */
+#define VMM_EXIT_CLEAN 0x10
+/* QEMU exits 35: a domain crashed or was refused. */
+#define VMM_EXIT_FAILED 0x11
+/* QEMU exits 37: the VMM itself failed. */
+#define VMM_EXIT_PANIC 0x12
 
 #define DEBUG_EXIT_PORT 0xf4
 
