@@ -13,8 +13,8 @@
 
 #define ELF_MAX_PHDRS 16
 
-/* elf_check_header, in this order (VERSION: e_ident[EI_VERSION] or e_version):
- */
+/* elf_check_header, in this order (the version is both e_ident[EI_VERSION]
+ * and e_version): */
 #define ELF_ERR_SHORT	"file too short for an ELF header"
 #define ELF_ERR_MAGIC	"bad ELF magic"
 #define ELF_ERR_CLASS	"not a 32-bit ELF file"
