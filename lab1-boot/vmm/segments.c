@@ -23,7 +23,6 @@
 struct seg_desc vmm_gdt_page[512] __aligned(PAGE_SIZE)
 	__section(".data.page_aligned");
 
-#define GUEST_SEG_END	  (M2P_VIRT + (4U << 20)) /* 0xF0400000 */
 #define GUEST_LIMIT_PAGES ((GUEST_SEG_END >> PAGE_SHIFT) - 1)
 #define FLAT_LIMIT_PAGES  0xFFFFF
 

@@ -77,8 +77,7 @@ static __noreturn void vmm_fault(const struct cpu_regs *r, uint32_t cr2)
 	poweroff(VMM_EXIT_PANIC);
 }
 
-/* Lab 1: a guest exception ends the guest. Lab 2 bounces it instead. */
-__weak void guest_exception(struct cpu_regs *r, uint32_t cr2)
+void crash_on_exception(struct cpu_regs *r, uint32_t cr2)
 {
 	const char *what = "";
 
@@ -86,6 +85,12 @@ __weak void guest_exception(struct cpu_regs *r, uint32_t cr2)
 		what = (r->error & PFEC_WRITE) ? " writing" : " reading";
 	domain_crash(current->domain, r, cr2, "%s%s at eip %08x (cr2 %08x)",
 		     trap_name(r->vector), what, r->eip, cr2);
+}
+
+/* Lab 1: a guest exception ends the guest. Lab 2 bounces it instead. */
+__weak void guest_exception(struct cpu_regs *r, uint32_t cr2)
+{
+	crash_on_exception(r, cr2);
 }
 
 /* Hardware interrupts arrive from lab 5 on; until then there are none. */

@@ -6,6 +6,7 @@
 #ifndef VMM_DOMAIN_H
 #define VMM_DOMAIN_H
 
+#include <vmm/ext.h>
 #include <vmm/regs.h>
 #include <vmm/types.h>
 #include <public/xen.h>
@@ -23,10 +24,11 @@ enum domain_state {
 
 struct vcpu {
 	struct domain *domain;
-	uint32_t saved_esp; /* VMM stack pointer while switched out */
-	uint32_t stack_top; /* top of the VMM stack; the guest frame
-			     * (struct cpu_regs) lies just below it */
-	paddr_t cr3;	    /* machine address of the guest's L2 */
+	uint32_t saved_esp;  /* VMM stack pointer while switched out */
+	uint32_t stack_top;  /* top of the VMM stack; the guest frame
+			      * (struct cpu_regs) lies just below it */
+	paddr_t cr3;	     /* machine address of the guest's L2 */
+	struct vcpu_ext ext; /* later labs: include/vmm/ext.h */
 	uint8_t stack[VCPU_STACK_SIZE] __attribute__((aligned(16)));
 };
 
@@ -50,6 +52,7 @@ struct domain {
 	int shutdown_reason;	     /* SHUTDOWN_*, or -1 if destroyed */
 	char exit_why[80];	     /* for the summary line */
 	struct vcpu vcpu;
+	struct domain_ext ext;		 /* later labs: include/vmm/ext.h */
 	char con_line[CONSOLE_LINE_MAX]; /* console_io line buffer */
 	uint32_t con_len;
 };

@@ -33,6 +33,7 @@
 #define PERDOMAIN_VIRT 0xF0400000     /* one L1 per domain */
 #define GDT_VIRT       PERDOMAIN_VIRT /* GDTR base, both spaces */
 #define GDT_PAGES      16
+#define GUEST_SEG_END  0xF0400000 /* guest segments end here (M2P end) */
 #define DIRECTMAP_BASE 0xF8000000
 #define DIRECTMAP_SIZE 0x08000000 /* 128 MiB of machine memory */
 #define VMM_LOAD_PHYS  0x00100000

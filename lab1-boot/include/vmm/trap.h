@@ -43,6 +43,10 @@ void trap(struct cpu_regs *regs);
  * cr2 is the faulting address for a page fault. */
 void guest_exception(struct cpu_regs *regs, uint32_t cr2);
 
+/* Destroys the current domain for the exception in regs, with the line
+ *   dN (name): destroyed: <exception> [reading|writing] at eip X (cr2 Y) */
+void crash_on_exception(struct cpu_regs *regs, uint32_t cr2);
+
 /* Prints the registers of a trap frame. */
 void dump_regs(const struct cpu_regs *regs, uint32_t cr2);
 
