@@ -1,0 +1,137 @@
+/*
+ * Exceptions of a guest, delivered to the guest (lab 2 replaces lab 1's
+ * "destroy the domain" default, guest_exception in trap.c).
+ *
+ *   guest (ring 1 or 3) --fault--> trampoline --> trap() --> guest_exception
+ *       --> create_bounce_frame: the frame the CPU would have pushed, built
+ *           on the guest kernel's stack, and regs pointed at its handler
+ *       --> resume_guest: iret lands in the guest's handler, in ring 1;
+ *           the handler's own iret returns where the fault happened.
+ *
+ * A guest without a handler for an exception, or whose kernel stack
+ * cannot take the frame, is destroyed, as in lab 1.
+ */
+#include <lib/exercise.h>
+#include <public/errno.h>
+#include <public/shared_info.h>
+#include <vmm/bounce.h>
+#include <vmm/domain.h>
+#include <vmm/guestmem.h>
+#include <vmm/insn.h>
+#include <vmm/printk.h>
+#include <vmm/registry.h>
+#include <vmm/sched.h>
+#include <vmm/trap.h>
+
+int create_bounce_frame(struct vcpu *v, struct cpu_regs *r,
+			const struct trap_info *ti, int has_error,
+			uint32_t error)
+{
+	/* BEGIN LAB 2 EXERCISE 4 (create_bounce_frame) */
+	uint32_t frame[6];
+	uint32_t ss, sp;
+	int n = 0;
+
+	if (has_error)
+		frame[n++] = error;
+	frame[n++] = r->eip;
+	frame[n++] = r->cs;
+	frame[n++] = r->eflags;
+	if (regs_ring(r) == 3) {
+		frame[n++] = r->esp;
+		frame[n++] = r->ss;
+		ss = v->ext.kernel_ss;
+		sp = v->ext.kernel_sp;
+		if (!ss)
+			return -EFAULT; /* no stack_switch yet */
+	} else {
+		ss = r->ss;
+		sp = r->esp;
+	}
+	sp -= n * sizeof(frame[0]);
+	if (copy_to_guest(v->domain, sp, frame, n * sizeof(frame[0])))
+		return -EFAULT;
+	r->ss = ss;
+	r->esp = sp;
+	r->cs = ti->cs;
+	r->eip = ti->address;
+	r->eflags &= ~(EFLAGS_TF | EFLAGS_NT | EFLAGS_RF | EFLAGS_VM);
+	return 0;
+	/* END LAB 2 EXERCISE 4 */
+}
+
+int bounce_exception(struct vcpu *v, struct cpu_regs *r, unsigned vector,
+		     int has_error, uint32_t error)
+{
+	const struct trap_info *ti = &v->ext.traps[vector];
+
+	if (!ti->address)
+		return -ENOENT;
+	return create_bounce_frame(v, r, ti, has_error, error);
+}
+
+int software_interrupt(struct vcpu *v, struct cpu_regs *r)
+{
+	/* BEGIN LAB 2 EXERCISE 5 (software_interrupt) */
+	unsigned vector = (r->error >> 3) & 0xFF;
+	const struct trap_info *ti = &v->ext.traps[vector];
+	int rc;
+
+	if ((r->error & 2) && ti->address &&
+	    TI_GET_DPL(ti) >= (unsigned)regs_ring(r)) {
+		r->eip += 2; /* return past the int n */
+		rc = create_bounce_frame(v, r, ti, 0, 0);
+		if (rc)
+			r->eip -= 2;
+		return rc;
+	}
+	return bounce_exception(v, r, T_GP, 1, r->error);
+	/* END LAB 2 EXERCISE 5 */
+}
+
+/* Exceptions for which the CPU pushes an error code. */
+static int has_error_code(uint32_t vector)
+{
+	return vector == T_DF || (vector >= T_TS && vector <= T_PF) ||
+	       vector == T_AC;
+}
+
+void guest_exception(struct cpu_regs *r, uint32_t cr2)
+{
+	struct vcpu *v = current;
+	const char *insn;
+	int rc;
+
+	if (r->vector == T_GP && (r->error & 2)) {
+		rc = software_interrupt(v, r);
+	} else if (r->vector == T_GP && regs_ring(r) == 1 &&
+		   (insn = privileged_insn(v, r))) {
+		domain_crash(v->domain, r, 0,
+			     "#GP general protection: privileged instruction "
+			     "%s at eip %08x",
+			     insn, r->eip);
+		return;
+	} else {
+		if (r->vector == T_PF)
+			v->domain->ext.shared->vcpu_info[0].arch.cr2 = cr2;
+		rc = bounce_exception(v, r, r->vector,
+				      has_error_code(r->vector), r->error);
+	}
+	if (rc == 0)
+		return;
+	printk("d%u: %s at eip %08x: %s\n", v->domain->id, trap_name(r->vector),
+	       r->eip,
+	       rc == -ENOENT ?
+		       "the guest has no handler for it" :
+		       "cannot write the frame on the guest kernel stack");
+	crash_on_exception(r, cr2);
+}
+
+/* int3 and into from any ring raise #BP and #OF (not a #GP): the guest's
+ * debugger and overflow checks work in ring 3 too. */
+static void user_exception_gates(void)
+{
+	idt_set_gate(T_BP, 3);
+	idt_set_gate(T_OF, 3);
+}
+INITCALL(10, user_exception_gates);

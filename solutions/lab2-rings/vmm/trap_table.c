@@ -1,0 +1,96 @@
+/*
+ * set_trap_table (hypercall 0): the guest's virtual IDT (exercise 2), and
+ * the one vector that becomes a real IDT gate into the guest, the fast
+ * system call (exercise 7).
+ */
+#include <lib/exercise.h>
+#include <lib/string.h>
+#include <public/errno.h>
+#include <public/xen.h>
+#include <vmm/bounce.h>
+#include <vmm/desc.h>
+#include <vmm/domain.h>
+#include <vmm/guestmem.h>
+#include <vmm/memlayout.h>
+#include <vmm/registry.h>
+#include <vmm/sched.h>
+#include <vmm/trap.h>
+
+extern struct seg_desc idt[256]; /* tramp.S */
+
+#define GATE_TRAP32	 0x8F /* present, 32-bit trap gate, DPL 0 */
+#define MAX_TRAP_ENTRIES 256
+
+/*
+ * set_trap_table(table): table is a guest array of struct trap_info ended
+ * by an entry whose address is 0 (table 0 clears every handler). Each
+ * entry replaces the handler of its vector; other vectors keep theirs.
+ * Either every entry is accepted or none is: -EFAULT for an unreadable
+ * table, -EINVAL for a handler address in the hole or more than
+ * MAX_TRAP_ENTRIES entries, -EPERM for the hypercall vector or a code
+ * selector that is not a ring-1 code segment (check_code_selector).
+ */
+static long do_set_trap_table(unsigned long table)
+{
+	static struct trap_info staged[256]; /* one CPU: no one else uses it */
+	struct vcpu *v = current;
+
+	/* BEGIN LAB 2 EXERCISE 2 (set_trap_table) */
+	struct trap_info t;
+
+	if (!table) {
+		memset(v->ext.traps, 0, sizeof(v->ext.traps));
+		fast_trap_install(v);
+		return 0;
+	}
+	memcpy(staged, v->ext.traps, sizeof(staged));
+	for (unsigned i = 0;; i++) {
+		if (copy_from_guest(v->domain, &t, table + i * sizeof(t),
+				    sizeof(t)))
+			return -EFAULT;
+		if (!t.address)
+			break;
+		if (i == MAX_TRAP_ENTRIES || t.address >= HOLE_START)
+			return -EINVAL;
+		if (t.vector == HYPERCALL_VECTOR ||
+		    check_code_selector(v->domain, t.cs))
+			return -EPERM;
+		staged[t.vector] = t;
+	}
+	memcpy(v->ext.traps, staged, sizeof(staged));
+	fast_trap_install(v);
+	return 0;
+	/* END LAB 2 EXERCISE 2 */
+}
+HYPERCALL(__HYPERVISOR_set_trap_table, do_set_trap_table);
+
+struct seg_desc fast_trap_gate(const struct vcpu *v)
+{
+	/* BEGIN LAB 2 EXERCISE 7 (fast_trap_gate) */
+	const struct trap_info *ti = &v->ext.traps[FAST_TRAP_VECTOR];
+	uint32_t off = vector_stubs[FAST_TRAP_VECTOR];
+	uint32_t sel = VMM_CS, type = GATE_TRAP32 & ~0x1u; /* interrupt gate */
+	struct seg_desc gate;
+
+	if (v->domain && ti->address && TI_GET_DPL(ti) == 3 && !TI_GET_IF(ti)) {
+		off = ti->address;
+		sel = ti->cs;
+		type = GATE_TRAP32 | (3 << 5);
+	}
+	gate.lo = (off & 0xFFFF) | (sel << 16);
+	gate.hi = (off & 0xFFFF0000) | (type << 8);
+	return gate;
+	/* END LAB 2 EXERCISE 7 */
+}
+
+void fast_trap_install(const struct vcpu *v)
+{
+	idt[FAST_TRAP_VECTOR] = fast_trap_gate(v);
+}
+
+/* The IDT is shared: the gate must be the one of the vCPU about to run. */
+static void fast_trap_switch(struct vcpu *next)
+{
+	fast_trap_install(next);
+}
+SWITCH_HOOK(10, fast_trap_switch);
