@@ -44,14 +44,19 @@ void bench_report(const char *name, uint32_t value, const char *unit)
 	printf("BENCH %s %u %s\n", name, value, unit);
 }
 
-void guest_main(void)
+void test_end(void)
 {
-	printf("--- test: %s ---\n", test_title);
-	test_main();
 	if (status == RUNNING)
 		xtf_error("the test reported no result");
 	printf("Test result: %s\n", status_names[status]);
 	guest_exit(status <= SKIP ? SHUTDOWN_poweroff : SHUTDOWN_crash);
+}
+
+void guest_main(void)
+{
+	printf("--- test: %s ---\n", test_title);
+	test_main();
+	test_end();
 }
 
 int test_arg(const char *key, char *val, unsigned size)

@@ -88,8 +88,9 @@ int domains_summary(void)
 
 		if (d->state == DOM_FREE)
 			continue;
-		printk("summary: d%u %-16s %s %s\n", d->id, d->name,
-		       ok ? "ok    " : "FAILED", d->exit_why);
+		printk("summary: d%u %-16s %s %7u entries  %s\n", d->id,
+		       d->name, ok ? "ok    " : "FAILED", d->vmm_entries,
+		       d->exit_why);
 		failed += !ok;
 	}
 	return failed;

@@ -109,6 +109,7 @@ void trap(struct cpu_regs *r)
 		interrupt(r);
 		return;
 	}
+	current->domain->vmm_entries++;
 	if (r->vector == HYPERCALL_VECTOR)
 		hypercall_dispatch(r);
 	else if (r->vector < NR_EXCEPTIONS)

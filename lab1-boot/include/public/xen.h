@@ -13,8 +13,6 @@
 #ifndef PUBLIC_XEN_H
 #define PUBLIC_XEN_H
 
-#include <stdint.h>
-
 /* Hypercall numbers: Xen's values. A lab adds the handlers; the numbers
  * never change. */
 #define __HYPERVISOR_set_trap_table    0
@@ -65,7 +63,6 @@
 #define FIRST_RESERVED_GDT_PAGE	 14
 
 /* Domain identifiers. Ordinary domains count up from 0 (dom0 first). */
-typedef uint16_t domid_t;
 #define DOMID_FIRST_RESERVED 0x7FF0U
 #define DOMID_SELF	     0x7FF0U
 #define DOMID_XEN	     0x7FF2U /* frames owned by the VMM */
@@ -83,6 +80,11 @@ typedef uint16_t domid_t;
  */
 #define MAX_GUEST_CMDLINE 1024
 #define START_INFO_MAGIC  "xen-3.0-x86_32"
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+typedef uint16_t domid_t;
 
 struct start_info {
 	char magic[32];	       /* START_INFO_MAGIC, NUL padded */
@@ -110,6 +112,8 @@ struct start_info {
 	uint32_t first_p2m_pfn;		  /* unused by the kit */
 	uint32_t nr_p2m_frames;		  /* unused by the kit */
 };
+
+#endif /* __ASSEMBLER__ */
 
 #define SIF_PRIVILEGED (1U << 0) /* a privileged domain */
 #define SIF_INITDOMAIN (1U << 1) /* dom0 */

@@ -51,6 +51,7 @@ struct domain {
 	mfn_t perdomain_l1;	     /* L1 of the per-domain hole slot */
 	int shutdown_reason;	     /* SHUTDOWN_*, or -1 if destroyed */
 	char exit_why[80];	     /* for the summary line */
+	uint32_t vmm_entries;	     /* traps into the VMM, for the summary */
 	struct vcpu vcpu;
 	struct domain_ext ext;		 /* later labs: include/vmm/ext.h */
 	char con_line[CONSOLE_LINE_MAX]; /* console_io line buffer */
