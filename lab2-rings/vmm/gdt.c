@@ -98,7 +98,7 @@ static int copy_gdt(struct domain *d, const unsigned long *frames,
 
 /* set_gdt(frame_list, entries): frame_list holds the machine frame numbers
  * of the guest pages with its first `entries` descriptors. */
-static long do_set_gdt(unsigned long frame_list, unsigned long entries)
+long do_set_gdt(unsigned long frame_list, unsigned long entries)
 {
 	struct domain *d = current->domain;
 	unsigned long frames[GUEST_GDT_PAGES];
@@ -131,7 +131,7 @@ HYPERCALL(__HYPERVISOR_set_gdt, do_set_gdt);
  * ma is the machine address of an entry in use in one of the guest's GDT
  * frames (given to set_gdt), desc its new value. Also writes the guest's
  * own frame, so that what it reads there stays what is in force. */
-static long do_update_descriptor(unsigned long ma_lo, unsigned long ma_hi,
+long do_update_descriptor(unsigned long ma_lo, unsigned long ma_hi,
 				 unsigned long desc_lo, unsigned long desc_hi)
 {
 	struct domain *d = current->domain;

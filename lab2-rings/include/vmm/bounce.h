@@ -63,4 +63,8 @@ struct seg_desc fast_trap_gate(const struct vcpu *v);
 /* Installs fast_trap_gate(v) in the IDT. */
 void fast_trap_install(const struct vcpu *v);
 
+/* The hypercalls of lab 2, for the current vCPU (see their files). */
+long do_set_trap_table(unsigned long table);
+long do_stack_switch(unsigned long ss, unsigned long esp);
+
 #endif

@@ -57,4 +57,9 @@ int check_code_selector(const struct domain *d, uint16_t sel);
  * descriptor of DPL 1. Returns 0 or -EPERM. */
 int check_stack_selector(const struct domain *d, uint16_t sel);
 
+/* The hypercalls of gdt.c, for the current domain. */
+long do_set_gdt(unsigned long frame_list, unsigned long entries);
+long do_update_descriptor(unsigned long ma_lo, unsigned long ma_hi,
+			  unsigned long desc_lo, unsigned long desc_hi);
+
 #endif

@@ -20,9 +20,9 @@ struct vcpu_ext {
 };
 
 struct domain_ext {
-	uint32_t shared_info_mfn;    /* a VMM frame shared with the guest */
-	struct shared_info *shared;  /* it, in the direct map */
-	uint32_t gdt_entries;	     /* set_gdt: entries in use, 0: none */
+	uint32_t shared_info_mfn;   /* a VMM frame shared with the guest */
+	struct shared_info *shared; /* it, in the direct map */
+	uint32_t gdt_entries;	    /* set_gdt: entries in use, 0: none */
 	uint32_t gdt_guest[GUEST_GDT_PAGES]; /* the guest's GDT frames */
 	uint32_t gdt_copy[GUEST_GDT_PAGES];  /* validated copies, mapped
 					      * read-only at GDT_VIRT */

@@ -15,7 +15,7 @@
 
 /* stack_switch(ss, esp): ss must be a ring-1 stack selector
  * (check_stack_selector), else -EPERM; esp is the guest's to choose. */
-static long do_stack_switch(unsigned long ss, unsigned long esp)
+long do_stack_switch(unsigned long ss, unsigned long esp)
 {
 	struct vcpu *v = current;
 

@@ -30,7 +30,7 @@ extern struct seg_desc idt[256]; /* tramp.S */
  * MAX_TRAP_ENTRIES entries, -EPERM for the hypercall vector or a code
  * selector that is not a ring-1 code segment (check_code_selector).
  */
-static long do_set_trap_table(unsigned long table)
+long do_set_trap_table(unsigned long table)
 {
 	static struct trap_info staged[256]; /* one CPU: no one else uses it */
 	struct vcpu *v = current;

@@ -1,0 +1,9 @@
+# Lab 2's build additions.
+
+# VMM sources the host unit tests compile (HOST_UNIT_TEST); what they call
+# outside these files is stood in for by unit/host_lab2.c.
+UNIT_SRCS += vmm/desc.c vmm/bounce.c vmm/insn.c vmm/trap_table.c \
+	vmm/stack_switch.c
+
+# The provided guest kernel's user programs.
+include $(wildcard $(call lab_dir,2)/guest/user/user.mk)
