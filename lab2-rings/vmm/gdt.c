@@ -132,7 +132,7 @@ HYPERCALL(__HYPERVISOR_set_gdt, do_set_gdt);
  * frames (given to set_gdt), desc its new value. Also writes the guest's
  * own frame, so that what it reads there stays what is in force. */
 long do_update_descriptor(unsigned long ma_lo, unsigned long ma_hi,
-				 unsigned long desc_lo, unsigned long desc_hi)
+			  unsigned long desc_lo, unsigned long desc_hi)
 {
 	struct domain *d = current->domain;
 	struct seg_desc desc = { desc_lo, desc_hi };

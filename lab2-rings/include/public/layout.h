@@ -12,11 +12,11 @@
 #ifndef PUBLIC_LAYOUT_H
 #define PUBLIC_LAYOUT_H
 
-#define KIT_KERNEL_BASE		    0xC0000000u
-#define KIT_SHARED_INFO_VA(nr_pages) (KIT_KERNEL_BASE + (nr_pages) * 4096u)
-#define KIT_USER_BASE		    0x08000000u
-#define KIT_USER_PAGES(nr_pages)                                              \
+#define KIT_KERNEL_BASE		     0xC0000000u
+#define KIT_SHARED_INFO_VA(nr_pages) (KIT_KERNEL_BASE + (nr_pages)*4096u)
+#define KIT_USER_BASE		     0x08000000u
+#define KIT_USER_PAGES(nr_pages) \
 	((nr_pages) / 4 < 1024u ? (nr_pages) / 4 : 1024u)
-#define KIT_USER_FIRST_PFN(nr_pages) ((nr_pages) - KIT_USER_PAGES(nr_pages))
+#define KIT_USER_FIRST_PFN(nr_pages) ((nr_pages)-KIT_USER_PAGES(nr_pages))
 
 #endif

@@ -46,8 +46,7 @@ struct shared_info {
 };
 
 _Static_assert(sizeof(struct vcpu_info) == 64, "vcpu_info layout");
-_Static_assert(__builtin_offsetof(struct shared_info, evtchn_pending) ==
-		       2048,
+_Static_assert(__builtin_offsetof(struct shared_info, evtchn_pending) == 2048,
 	       "shared_info layout");
 _Static_assert(__builtin_offsetof(struct shared_info, wc_version) == 2304,
 	       "shared_info layout");
