@@ -11,6 +11,7 @@
 #include <lib/string.h>
 #include <public/errno.h>
 #include <public/xen.h>
+#include <vmm/bounce.h>
 #include <vmm/desc.h>
 #include <vmm/domain.h>
 #include <vmm/frame.h>
@@ -45,24 +46,70 @@ static void map_gdt(struct domain *d)
 				PTE_P;
 }
 
+/* A data selector the VMM can load for the guest on the way out (in ring
+ * 0, before its iret): null, or a present data or readable code segment
+ * whose DPL allows the selector's RPL (conforming code: any). */
+static int data_selector_ok(const struct domain *d, uint32_t sel)
+{
+	const struct seg_desc *desc = guest_desc(d, (uint16_t)sel);
+
+	if ((sel & ~3u) == 0)
+		return 1;
+	if (sel > 0xFFFF || !desc || !(desc->hi & DESC_P) ||
+	    !(desc->hi & DESC_S))
+		return 0;
+	if (desc->hi & DESC_CODE)
+		return (desc->hi & DESC_WRITE) &&
+		       ((desc->hi & DESC_EXPDOWN) ||
+			DESC_DPL(desc->hi) >= (sel & 3));
+	return DESC_DPL(desc->hi) >= (sel & 3);
+}
+
+/* cs:ss of a frame returning to ring 3: user code and data, DPL 3. */
+static int user_segments_ok(const struct domain *d, uint32_t cs, uint32_t ss)
+{
+	const struct seg_desc *c = guest_desc(d, (uint16_t)cs);
+	const struct seg_desc *s = guest_desc(d, (uint16_t)ss);
+
+	return c && s && (c->hi & DESC_P) && (s->hi & DESC_P) &&
+	       (c->hi & DESC_S) && (s->hi & DESC_S) && (c->hi & DESC_CODE) &&
+	       !(s->hi & DESC_CODE) && (s->hi & DESC_WRITE) &&
+	       DESC_DPL(s->hi) == 3 &&
+	       ((c->hi & DESC_EXPDOWN) || DESC_DPL(c->hi) == 3);
+}
+
 /*
- * After the GDT changed: a data segment register of the interrupted guest
- * that no longer names a usable descriptor becomes the null selector (as
- * the CPU would do to it anyway on a privilege change); a code or stack
- * segment that went away ends the domain. Returns 0 or -1 (destroyed).
+ * After the GDT changed, nothing the VMM loads for the guest later may
+ * name a descriptor that is gone or changed: the VMM would fault in ring
+ * 0 loading it. So: a data segment register of the interrupted guest that
+ * is no longer usable becomes the null selector (as the CPU itself does
+ * to data registers on a return to ring 3); trap-table entries and the
+ * kernel stack whose selectors are no longer valid are dropped; and a code
+ * or stack segment in use that went away ends the domain. Returns 0, or
+ * -1 if the domain was destroyed.
  */
 static int fix_segments(struct domain *d, struct cpu_regs *r)
 {
+	struct vcpu *v = &d->vcpu;
 	uint32_t *data[] = { &r->ds, &r->es, &r->fs, &r->gs };
+	int ok;
 
-	for (unsigned i = 0; i < 4; i++) {
-		const struct seg_desc *desc = guest_desc(d, *data[i]);
-
-		if (*data[i] && (!desc || !(desc->hi & DESC_P)))
+	for (unsigned i = 0; i < 4; i++)
+		if (!data_selector_ok(d, *data[i]))
 			*data[i] = 0;
-	}
-	if (!guest_desc(d, r->cs) || !guest_desc(d, r->ss)) {
-		domain_crash(d, r, 0, "its GDT change removed cs or ss");
+	for (unsigned vec = 0; vec < 256; vec++)
+		if (v->ext.traps[vec].address &&
+		    check_code_selector(d, v->ext.traps[vec].cs))
+			v->ext.traps[vec].address = 0;
+	if (v->ext.kernel_ss && check_stack_selector(d, v->ext.kernel_ss))
+		v->ext.kernel_ss = 0;
+	fast_trap_install(v);
+	ok = regs_ring(r) == 1 ?
+		     !check_code_selector(d, (uint16_t)r->cs) &&
+			     !check_stack_selector(d, (uint16_t)r->ss) :
+		     user_segments_ok(d, r->cs, r->ss);
+	if (!ok) {
+		domain_crash(d, r, 0, "its GDT change removed its cs or ss");
 		return -1;
 	}
 	return 0;
