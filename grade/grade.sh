@@ -204,7 +204,7 @@ split_specs() {
 		[ -r "$f" ] || die "no test list $f"
 		lab=$(basename "$f" .tests)
 		n=$(awk -v dir="$OUT/specs" -v lab="$lab" -v n="$n" '
-			/^[ \t]*(#|$)/ { next }
+			/^[ \t]*(#|$)/ || $1 == "earlier" { next }
 			$1 == "test" { n++; f = sprintf("%s/%04d", dir, n);
 				print "lab " lab > f }
 			f != "" { print > f }

@@ -3,8 +3,9 @@
 # 1..K-1 solved), solves lab K's exercises one at a time, in number order,
 # and grades after each step. After step n, a lab K test must pass iff
 # every exercise it needs is solved; otherwise it must fail naming one of
-# its unsolved exercises. This proves the "needs" lists and that every
-# test fails for the right reason. Works on a copy under build/ladder/.
+# its unsolved exercises; so must the earlier labs' tests this lab's code
+# makes depend on its exercises ("earlier" lines). This proves the "needs"
+# lists and that every test fails for the right reason. Works on a copy under build/ladder/.
 # Prints "ok - ..." / "not ok - ..." lines.
 #
 #   tools/ladder.sh K
@@ -47,6 +48,7 @@ judge() {
 	res=build/ladder-grade/results
 	awk '$1 == "test" { name = $2; needs[name] = "" }
 	     $1 == "needs" { $1 = ""; needs[name] = $0 }
+	     $1 == "earlier" { t = $2; $1 = $2 = ""; needs[t] = $0 }
 	     END { for (t in needs) print t "|" needs[t] }' "$spec" |
 		while IFS='|' read -r name needs; do
 			verdict=$(cut -d'|' -f1 "$res/$name")
@@ -69,6 +71,16 @@ judge() {
 		done | sort
 }
 
+# This lab's tests, and the earlier labs' tests that need its exercises.
+names=$(awk '$1 == "test" || $1 == "earlier" { print $2 }' "$spec" |
+	paste -sd, -)
+specs=""
+j=1
+while [ "$j" -le "$k" ]; do
+	specs="$specs --spec grade/lab$j.tests"
+	j=$((j + 1))
+done
+
 count=$(sh tools/sync-check.sh --list | awk -v k="$k" '$1 == k' | wc -l)
 step=0
 while [ "$step" -le "$count" ]; do
@@ -78,8 +90,9 @@ while [ "$step" -le "$count" ]; do
 		echo "not ok - lab $k ladder step $step does not build"
 		exit 0
 	}
-	sh grade/grade.sh --lab "$k" --solved $((k - 1)) --no-build \
-		--spec "grade/lab$k.tests" --out build/ladder-grade \
+	# shellcheck disable=SC2086 # specs: options without spaces
+	sh grade/grade.sh --lab "$k" --solved $((k - 1)) --no-build $specs \
+		--only "$names" --out build/ladder-grade \
 		>"$work/grade-$step.txt" 2>&1 || :
 	judge "$step"
 	step=$((step + 1))

@@ -52,7 +52,10 @@ struct seg_desc fast_trap_gate(const struct vcpu *v)
 
 void fast_trap_install(const struct vcpu *v)
 {
-	idt[FAST_TRAP_VECTOR] = fast_trap_gate(v);
+	if (v->ext.traps[FAST_TRAP_VECTOR].address)
+		idt[FAST_TRAP_VECTOR] = fast_trap_gate(v);
+	else
+		idt_set_gate(FAST_TRAP_VECTOR, 0); /* the VMM's own */
 }
 
 /* The IDT is shared: the gate must be the one of the vCPU about to run. */

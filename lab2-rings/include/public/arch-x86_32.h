@@ -4,6 +4,7 @@
 #ifndef PUBLIC_ARCH_X86_32_H
 #define PUBLIC_ARCH_X86_32_H
 
+#ifndef __ASSEMBLER__
 #include <stdint.h>
 
 /*
@@ -23,6 +24,7 @@ struct trap_info {
 #define TI_GET_IF(ti)  ((ti)->flags & 4)
 #define TI_DPL(dpl)    ((uint8_t)(dpl))
 #define TI_IF	       4
+#endif
 
 /* The guest's system-call vector: with a trap-table entry of DPL 3 and
  * without TI_IF, it becomes a real IDT gate straight into the guest

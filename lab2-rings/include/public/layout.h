@@ -8,6 +8,9 @@
  *                            KIT_USER_PAGES pages of the domain's memory
  *                            mapped a second time, with the user bit, for
  *                            the guest kernel's ring-3 programs
+ *                            (only if it starts above the boot
+ *                            stack: pt_base pfn + nr_pt_frames;
+ *                            smaller domains have no window)
  */
 #ifndef PUBLIC_LAYOUT_H
 #define PUBLIC_LAYOUT_H

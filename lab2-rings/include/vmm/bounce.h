@@ -60,7 +60,8 @@ int software_interrupt(struct vcpu *v, struct cpu_regs *r);
  */
 struct seg_desc fast_trap_gate(const struct vcpu *v);
 
-/* Installs fast_trap_gate(v) in the IDT. */
+/* Installs the gate for v in the IDT: fast_trap_gate(v) if v has a handler
+ * for FAST_TRAP_VECTOR, else the VMM's own. */
 void fast_trap_install(const struct vcpu *v);
 
 /* The hypercalls of lab 2, for the current vCPU (see their files). */

@@ -1,0 +1,60 @@
+/* The paravirtual platform: each operation is a hypercall, or a read of
+ * what the VMM left in the shared-info page. */
+#include <guest/hypercall.h>
+#include <guest/platform.h>
+#include <public/layout.h>
+#include <public/shared_info.h>
+
+static void pv_console_write(const char *s, unsigned len)
+{
+	HYPERVISOR_console_io(CONSOLEIO_write, len, s);
+}
+
+static __noreturn void pv_shutdown(unsigned reason)
+{
+	struct sched_shutdown arg = { reason };
+
+	for (;;) /* only returns if the VMM refused */
+		HYPERVISOR_sched_op(SCHEDOP_shutdown, &arg);
+}
+
+/* The VMM copies the table into its virtual IDT; vector
+ * FAST_TRAP_VECTOR, with DPL 3 and without TI_IF, becomes a real IDT
+ * gate into the guest kernel. */
+static int pv_set_trap_table(const struct trap_info *table)
+{
+	return (int)_hypercall1(__HYPERVISOR_set_trap_table,
+				(unsigned long)table);
+}
+
+/* The VMM puts it in the TSS (ss1:esp1) whenever this guest runs. */
+static int pv_stack_switch(uint32_t esp)
+{
+	return (int)_hypercall2(__HYPERVISOR_stack_switch, FLAT_RING1_SS, esp);
+}
+
+/* A guest cannot read %cr2: the VMM writes the address into shared info
+ * before it bounces a page fault. The builder maps that page just past
+ * the domain's memory (public/layout.h). */
+static uint32_t pv_fault_address(void)
+{
+	const struct shared_info *s =
+		(const struct shared_info *)KIT_SHARED_INFO_VA(
+			start_info->nr_pages);
+
+	return s->vcpu_info[0].arch.cr2;
+}
+
+static const struct platform_ops pv_ops = {
+	.name = "xen-pv",
+	.console_write = pv_console_write,
+	.shutdown = pv_shutdown,
+	.set_trap_table = pv_set_trap_table,
+	.stack_switch = pv_stack_switch,
+	.fault_address = pv_fault_address,
+	.kernel_cs = FLAT_RING1_CS,
+	.user_cs = FLAT_RING3_CS,
+	.user_ds = FLAT_RING3_DS,
+};
+
+const struct platform_ops *platform = &pv_ops;
