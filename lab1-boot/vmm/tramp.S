@@ -80,7 +80,14 @@ entry_common:
 	ud2
 
 from_vmm:
-	pushl	%esp
+	/* A fault in resume_guest after its switch to the guest's address space
+	 * (trap() destroys that guest): get the VMM's address space back. */
+	movl	%cr3, %eax
+	cmpl	tramp_vmm_cr3, %eax
+	je	1f
+	movl	tramp_vmm_cr3, %eax
+	movl	%eax, %cr3
+1:	pushl	%esp
 	call	trap
 	addl	$4, %esp
 	popal
@@ -108,6 +115,8 @@ resume_guest:
 	rep movsl
 	movl	$(entry_stack_top - REGS_SIZE), %esp
 	movl	%edx, %cr3
+	.globl resume_fixup_start, resume_fixup_end
+resume_fixup_start:			/* a fault from here on is the guest's */
 	popal
 	popl	%gs
 	popl	%fs
@@ -115,6 +124,7 @@ resume_guest:
 	popl	%ds
 	addl	$8, %esp
 	iret
+resume_fixup_end:
 
 /* Read-only to guests: the IDT, the TSS and what the entry path needs. */
 	.section .tramp.page, "aw"

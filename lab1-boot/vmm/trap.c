@@ -87,6 +87,22 @@ void crash_on_exception(struct cpu_regs *r, uint32_t cr2)
 		     trap_name(r->vector), what, r->eip, cr2);
 }
 
+/*
+ * A fault between resume_guest's switch to the guest's address space and
+ * its iret: loading a segment the guest left, or returning through one,
+ * failed. The guest is at fault, not the VMM (the VMM checks what it can;
+ * this is the net below). Ends that domain and runs the next one, as Xen
+ * does for a failed return to a guest.
+ */
+static void exit_fault(struct cpu_regs *r, uint32_t cr2)
+{
+	domain_crash(current->domain, NULL, cr2,
+		     "%s returning to the guest (eip %08x): a segment it left "
+		     "is unusable",
+		     trap_name(r->vector), r->eip);
+	schedule(); /* never returns: the domain is gone */
+}
+
 /* Lab 1: a guest exception ends the guest. Lab 2 bounces it instead. */
 __weak void guest_exception(struct cpu_regs *r, uint32_t cr2)
 {
@@ -104,6 +120,10 @@ void trap(struct cpu_regs *r)
 	uint32_t cr2 = r->vector == T_PF ? read_cr2() : 0;
 
 	if (regs_ring(r) == 0) {
+		if (r->vector < NR_EXCEPTIONS &&
+		    r->eip >= (uintptr_t)resume_fixup_start &&
+		    r->eip < (uintptr_t)resume_fixup_end)
+			exit_fault(r, cr2);
 		if (r->vector < NR_EXCEPTIONS)
 			vmm_fault(r, cr2);
 		interrupt(r);

@@ -67,8 +67,9 @@ const struct seg_desc *guest_desc(const struct domain *d, uint16_t sel)
 	return &page[index % 512];
 }
 
-/* RPL 1 and a present code-or-data descriptor of DPL 1 whose type bits
- * under `mask` equal `want`. */
+/* RPL 1 and a present, flat (base 0) code-or-data descriptor of DPL 1
+ * whose type bits under `mask` equal `want`. Flat: the VMM treats handler
+ * addresses and stack pointers as linear addresses. */
 static int check_kernel_selector(const struct domain *d, uint16_t sel,
 				 uint32_t mask, uint32_t want)
 {
@@ -76,7 +77,7 @@ static int check_kernel_selector(const struct domain *d, uint16_t sel,
 
 	if ((sel & 3) != 1 || !desc || !(desc->hi & DESC_P) ||
 	    !(desc->hi & DESC_S) || DESC_DPL(desc->hi) != 1 ||
-	    (desc->hi & mask) != want)
+	    (desc->hi & mask) != want || desc_base(desc) != 0)
 		return -EPERM;
 	return 0;
 }

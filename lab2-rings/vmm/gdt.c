@@ -176,8 +176,9 @@ HYPERCALL(__HYPERVISOR_set_gdt, do_set_gdt);
 
 /* update_descriptor(ma, desc) with 64-bit arguments in register pairs:
  * ma is the machine address of an entry in use in one of the guest's GDT
- * frames (given to set_gdt), desc its new value. Also writes the guest's
- * own frame, so that what it reads there stays what is in force. */
+ * frames (given to set_gdt), desc its new value. Only the VMM's copy
+ * changes: the VMM never writes the guest's frame, which may by now be
+ * anything, even one of the guest's own (read-only) page tables. */
 long do_update_descriptor(unsigned long ma_lo, unsigned long ma_hi,
 			  unsigned long desc_lo, unsigned long desc_hi)
 {
@@ -197,7 +198,6 @@ long do_update_descriptor(unsigned long ma_lo, unsigned long ma_hi,
 		return -EINVAL;
 	((struct seg_desc *)P2V((paddr_t)d->ext.gdt_copy[page]
 				<< PAGE_SHIFT))[slot] = desc;
-	((struct seg_desc *)P2V((paddr_t)mfn << PAGE_SHIFT))[slot] = desc;
 	fix_segments(d, vcpu_regs(current));
 	return 0;
 }

@@ -59,5 +59,6 @@ __attribute__((noreturn)) void resume_guest(struct cpu_regs *regs,
 extern uint32_t tramp_vmm_cr3;	     /* trampoline data (read-only */
 extern uint32_t tramp_vmm_stack_top; /* to guests) */
 extern char entry_stack_top[];
+extern char resume_fixup_start[], resume_fixup_end[];
 
 #endif

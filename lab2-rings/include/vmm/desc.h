@@ -49,12 +49,12 @@ int check_descriptor(struct seg_desc *d);
  * selector, LDT selectors, entries beyond those in use and the VMM's own. */
 const struct seg_desc *guest_desc(const struct domain *d, uint16_t sel);
 
-/* A selector the guest kernel may run on: RPL 1, a present, non-conforming
- * code descriptor of DPL 1. Returns 0 or -EPERM. */
+/* A selector the guest kernel may run on: RPL 1, a present, non-conforming,
+ * flat (base 0) code descriptor of DPL 1. Returns 0 or -EPERM. */
 int check_code_selector(const struct domain *d, uint16_t sel);
 
-/* A stack selector for the guest kernel: RPL 1, a present, writable data
- * descriptor of DPL 1. Returns 0 or -EPERM. */
+/* A stack selector for the guest kernel: RPL 1, a present, writable, flat
+ * (base 0) data descriptor of DPL 1. Returns 0 or -EPERM. */
 int check_stack_selector(const struct domain *d, uint16_t sel);
 
 /* The hypercalls of gdt.c, for the current domain. */
