@@ -38,27 +38,6 @@ static int armed;
 static struct fault last;
 static uint8_t kernel_stack[8192] __attribute__((aligned(16)));
 
-long HYPERVISOR_set_trap_table(const struct trap_info *t)
-{
-	return _hypercall1(__HYPERVISOR_set_trap_table, (unsigned long)t);
-}
-
-long HYPERVISOR_stack_switch(unsigned long ss, unsigned long esp)
-{
-	return _hypercall2(__HYPERVISOR_stack_switch, ss, esp);
-}
-
-long HYPERVISOR_set_gdt(const unsigned long *frames, unsigned entries)
-{
-	return _hypercall2(__HYPERVISOR_set_gdt, (unsigned long)frames,
-			   entries);
-}
-
-long HYPERVISOR_update_descriptor(uint32_t ma, uint32_t lo, uint32_t hi)
-{
-	return _hypercall4(__HYPERVISOR_update_descriptor, ma, 0, lo, hi);
-}
-
 struct shared_info *shared_info(void)
 {
 	return (struct shared_info *)KIT_SHARED_INFO_VA(start_info->nr_pages);

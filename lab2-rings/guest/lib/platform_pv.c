@@ -1,6 +1,7 @@
 /* The paravirtual platform: each operation is a hypercall, or a read of
  * what the VMM left in the shared-info page. */
 #include <guest/hypercall.h>
+#include <guest/hypercall_rings.h>
 #include <guest/platform.h>
 #include <public/layout.h>
 #include <public/shared_info.h>
@@ -23,14 +24,13 @@ static __noreturn void pv_shutdown(unsigned reason)
  * gate into the guest kernel. */
 static int pv_set_trap_table(const struct trap_info *table)
 {
-	return (int)_hypercall1(__HYPERVISOR_set_trap_table,
-				(unsigned long)table);
+	return (int)HYPERVISOR_set_trap_table(table);
 }
 
 /* The VMM puts it in the TSS (ss1:esp1) whenever this guest runs. */
 static int pv_stack_switch(uint32_t esp)
 {
-	return (int)_hypercall2(__HYPERVISOR_stack_switch, FLAT_RING1_SS, esp);
+	return (int)HYPERVISOR_stack_switch(FLAT_RING1_SS, esp);
 }
 
 /* A guest cannot read %cr2: the VMM writes the address into shared info

@@ -8,6 +8,7 @@
 #define GUEST_TRAPS_H
 
 #include <stdint.h>
+#include <guest/hypercall_rings.h>
 #include <public/arch-x86_32.h>
 #include <public/shared_info.h>
 
@@ -42,11 +43,5 @@ long trap_set(uint8_t vector, int dpl, int mask, void (*handler)(void));
 
 /* The shared-info page, as the builder maps it (public/layout.h). */
 struct shared_info *shared_info(void);
-
-/* The hypercalls of lab 2. */
-long HYPERVISOR_set_trap_table(const struct trap_info *table);
-long HYPERVISOR_stack_switch(unsigned long ss, unsigned long esp);
-long HYPERVISOR_set_gdt(const unsigned long *frames, unsigned entries);
-long HYPERVISOR_update_descriptor(uint32_t ma, uint32_t lo, uint32_t hi);
 
 #endif
