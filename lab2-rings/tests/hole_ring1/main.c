@@ -66,6 +66,27 @@ static void scan(const struct tramp *t, uint32_t base, const char *what)
 	       writable);
 }
 
+/* The machine-to-physical table (lab 3 on): its slot is then mapped,
+ * read-only. */
+static int m2p_mapped(void)
+{
+	return ((const uint32_t *)start_info->pt_base)[HOLE_START_VA >> 22] & 1;
+}
+
+static void scan_m2p(void)
+{
+	struct fault f;
+
+	for (uint32_t va = HOLE_START_VA; va < HOLE_START_VA + 0x1000;
+	     va += 0x400) {
+		if (probe_read(va, &f))
+			xtf_failure("M2P %x: not readable", va);
+		if (!probe_write(va, &f) || !pf(&f, va, 3))
+			xtf_failure("M2P %x: writable", va);
+	}
+	printf("M2P slot %x: readable, read-only\n", HOLE_START_VA);
+}
+
 void test_main(void)
 {
 	struct tramp t;
@@ -88,6 +109,10 @@ void test_main(void)
 	for (uint32_t slot = HOLE_START_VA; slot; slot += 0x400000) {
 		if (slot == (t.text_first & ~0x3FFFFFu) || slot == GDT_AREA)
 			continue;
+		if (slot == HOLE_START_VA && m2p_mapped()) {
+			scan_m2p();
+			continue;
+		}
 		for (uint32_t va = slot; va - slot < 0x400000; va += 0x3FF000) {
 			if (!probe_read(va, &f) || !pf(&f, va, 0))
 				xtf_failure("read %x: no #PF (not present)",
