@@ -29,9 +29,9 @@ struct vcpu;
  * stack_switch when coming from ring 3, else the current one. Then points
  * r at the handler (cs:eip from ti, the new ss:esp) and clears TF, NT, RF
  * and VM in eflags. Builds the frame in VMM memory and writes it with one
- * copy_to_guest, so a frame that would wrap below address 0 writes nothing. Returns 0, or -EFAULT
- * if the frame cannot be written (no kernel stack, or a bad one); then r
- * is unchanged.
+ * copy_to_guest, so a frame that would wrap below address 0 writes nothing.
+ * Returns 0, or -EFAULT if the frame cannot be written (no kernel stack, or a
+ * bad one); then r is unchanged.
  */
 int create_bounce_frame(struct vcpu *v, struct cpu_regs *r,
 			const struct trap_info *ti, int has_error,
