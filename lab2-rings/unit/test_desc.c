@@ -104,6 +104,15 @@ Test(check_descriptor, dpl0_refused)
 	accepts_as_is(mk(0, 0xFF, DATA(1)));
 }
 
+/* Guests run in ring 1 or 3: no DPL-2 code, the way into ring 2. */
+Test(check_descriptor, dpl2_code_refused)
+{
+	refuses(mk(0, 0xFF, CODE(2)));
+	refuses(mk(0, 0xFF, CODE(2) & ~DESC_WRITE));
+	accepts_as_is(mk(0, 0xFF, DATA(2)));
+	accepts_as_is(mk(0, 0xFF, CODE(3)));
+}
+
 Test(check_descriptor, expand_down_data_refused)
 {
 	refuses(mk(0x1000, 0xFF, DATA(1) | DESC_EXPDOWN));
@@ -196,9 +205,12 @@ Test(check_descriptor, truncated_unaligned_base)
 Test(check_descriptor, valid_accepted)
 {
 	for (int dpl = 1; dpl <= 3; dpl++) {
-		accepts_as_is(mk(0x12345678, 0xABCDE, CODE(dpl)));
+		if (dpl != 2) { /* no ring-2 code: dpl2_code_refused */
+			accepts_as_is(mk(0x12345678, 0xABCDE, CODE(dpl)));
+			accepts_as_is(
+				mk(0, 0, (CODE(dpl) & ~DESC_WRITE) | DESC_AVL));
+		}
 		accepts_as_is(mk(0x12345678, 0x0ABCD, DATA(dpl) | DESC_G));
-		accepts_as_is(mk(0, 0, (CODE(dpl) & ~DESC_WRITE) | DESC_AVL));
 		accepts_as_is(mk(0xC0000000, 0xFFFF, DATA(dpl) & ~DESC_WRITE));
 		accepts_as_is(
 			mk(0xC0000000, 0xFFFF, DATA(dpl) | DESC_ACCESSED));

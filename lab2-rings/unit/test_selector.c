@@ -35,7 +35,7 @@
 #define G_CONF1	    7	/* ring-1 conforming code */
 #define G_NPCODE1   8	/* not present ring-1 code */
 #define G_NPDATA1   9	/* not present ring-1 data */
-#define G_CODE2	    10	/* DPL 2 code */
+#define G_CODE2	    10	/* unchecked: DPL 2 code */
 #define G_DATA2	    11	/* DPL 2 data */
 #define G_RAW_TSS   12	/* unchecked: busy TSS, DPL 1 (type 1011) */
 #define G_RAW_SYS   13	/* unchecked: system type 0011, DPL 1 */
@@ -66,7 +66,8 @@ static void setup(void)
 	install(G_CONF1, 0xBE);
 	install(G_NPCODE1, 0x3A);
 	install(G_NPDATA1, 0x32);
-	install(G_CODE2, 0xDA);
+	unit_gdt_set(G_CODE2, unit_seg(0, 0xFFFFF,
+				       0xDA)); /* check_descriptor refuses it */
 	install(G_DATA2, 0xD2);
 	unit_gdt_set(G_RAW_TSS, unit_seg(0, 0x67, 0xAB));
 	unit_gdt_set(G_RAW_SYS, unit_seg(0, 0x67, 0xA3));

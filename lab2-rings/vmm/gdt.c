@@ -144,7 +144,8 @@ static int copy_gdt(struct domain *d, const unsigned long *frames,
 }
 
 /* set_gdt(frame_list, entries): frame_list holds the machine frame numbers
- * of the guest pages with its first `entries` descriptors. */
+ * of the guest pages with its first `entries` descriptors, each frame at
+ * most once. */
 long do_set_gdt(unsigned long frame_list, unsigned long entries)
 {
 	struct domain *d = current->domain;
@@ -157,6 +158,10 @@ long do_set_gdt(unsigned long frame_list, unsigned long entries)
 		return -EINVAL;
 	if (copy_from_guest(d, frames, frame_list, pages * sizeof(frames[0])))
 		return -EFAULT;
+	for (unsigned i = 1; i < pages; i++) /* update_descriptor finds an */
+		for (unsigned j = 0; j < i; j++) /* entry by its frame */
+			if (frames[i] == frames[j])
+				return -EINVAL;
 	rc = copy_gdt(d, frames, entries, copies);
 	if (rc) {
 		free_copies(copies, GUEST_GDT_PAGES);

@@ -50,7 +50,7 @@ struct domain {
 				      * guest's copy is not trusted */
 	mfn_t perdomain_l1;	     /* L1 of the per-domain hole slot */
 	int shutdown_reason;	     /* SHUTDOWN_*, or -1 if destroyed */
-	char exit_why[80];	     /* for the summary line */
+	char exit_why[120];	     /* for the summary line */
 	uint32_t vmm_entries;	     /* traps into the VMM, for the summary */
 	struct vcpu vcpu;
 	struct domain_ext ext;		 /* later labs: include/vmm/ext.h */

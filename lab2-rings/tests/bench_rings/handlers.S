@@ -31,3 +31,17 @@ user_cli_x1000:
 
 user_empty:
 	ret
+
+	.text
+	.globl kernel_int3_x1000, kernel_empty_x1000
+/* 1000 breakpoints in ring 1, and the same loop without them. */
+kernel_int3_x1000:
+	movl	$1000, %ecx
+1:	int3
+	loop	1b
+	ret
+
+kernel_empty_x1000:
+	movl	$1000, %ecx
+1:	loop	1b
+	ret

@@ -5,11 +5,12 @@
  * guest's range, not-present entries (kept as given); each present one
  * gets its accessed bit set, and a grows-up limit that reaches into the
  * hole is truncated (seen with lsl); a small data segment loaded into %fs
- * reads and writes the memory it describes. Refused with -EINVAL, the GDT
- * in force left as it was: DPL 0, every system descriptor (call gates,
- * even to ring 1, TSS, LDT, interrupt gate), expand-down data, a base in
- * the hole; a frame we do not own (the shared-info page, the VMM's image,
- * no frame at all), too many entries. A frame list we cannot read: -EFAULT.
+ * reads and writes the memory it describes. (DPL-2 data is fine; DPL-2 code
+ * is refused: guests run only in ring 1 and ring 3.) Refused with -EINVAL, the
+ * GDT in force left as it was: DPL 0, every system descriptor (call gates, even
+ * to ring 1, TSS, LDT, interrupt gate), expand-down data, a base in the hole; a
+ * frame we do not own (the shared-info page, the VMM's image, no frame at all),
+ * too many entries. A frame list we cannot read: -EFAULT.
  *
  * Hostile: a vulnerable VMM installs a call gate or DPL-0 segment (a way
  * into ring 0), a segment over the hole, or reads a frame of the VMM's as
@@ -170,6 +171,8 @@ static void bad_descriptors(void)
 {
 	refused("DPL-0 data", 20, seg_make(0, 0xFFFFF, ACC_DATA_SEG(0), 1));
 	refused("DPL-0 code", 21, seg_make(0, 0xFFFFF, ACC_CODE_SEG(0), 1));
+	refused("DPL-2 code (a way into ring 2)", 33,
+		seg_make(0, 0xFFFFF, ACC_CODE_SEG(2), 1));
 	refused("DPL-0 data, small", 22,
 		seg_make(0x1000, 0xFF, ACC_DATA_SEG(0), 0));
 	refused("call gate to ring 0", 23, gate_make(VMM_CS, 0xF8100000, 3));
@@ -210,6 +213,8 @@ static void bad_frames(void)
 	check_eq(HYPERVISOR_set_gdt(frames, 16), -EINVAL);
 	frames[0] = 0xFFFFF; /* past the end of memory */
 	check_eq(HYPERVISOR_set_gdt(frames, 16), -EINVAL);
+	frames[0] = frames[1] = virt_to_mfn(scratch); /* the same frame twice */
+	check_eq(HYPERVISOR_set_gdt(frames, 600), -EINVAL);
 	frames[0] = virt_to_mfn(scratch);
 	frames[1] = start_info->shared_info >> 12; /* good, then bad */
 	check_eq(HYPERVISOR_set_gdt(frames, 601), -EINVAL);

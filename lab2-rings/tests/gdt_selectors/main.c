@@ -99,6 +99,9 @@ void test_main(void)
 	gdt[CODE_CONF] = seg_make(0, 0xFFFFF, ACC_CODE_SEG(1) | ACC_CONFORM, 1);
 	gdt[CODE3] = seg_make(0, 0xFFFFF, ACC_CODE_SEG(3), 1);
 	gdt[CODE2] = seg_make(0, 0xFFFFF, ACC_CODE_SEG(2), 1);
+	/* No way into ring 2: set_gdt refuses DPL-2 code (check_descriptor). */
+	check_eq(gdt_install(gdt, ENTRIES), -EINVAL);
+	gdt[CODE2] = (struct seg_desc){ 0, 0 };
 	gdt[DATA_RO] = seg_make(0, 0xFFFFF, ACC_DATA_SEG(1) & ~ACC_WRITE, 1);
 	gdt[DATA2] = seg_make(0, 0xFFFFF, ACC_DATA_SEG(2), 1);
 	gdt[DATA3] = seg_make(0, 0xFFFFF, ACC_DATA_SEG(3), 1);

@@ -45,6 +45,8 @@ int check_descriptor(struct seg_desc *d)
 		return 0;
 	if (!(d->hi & DESC_S) || DESC_DPL(d->hi) == 0)
 		return -EINVAL;
+	if ((d->hi & DESC_CODE) && DESC_DPL(d->hi) == 2)
+		return -EINVAL;
 	if (!(d->hi & DESC_CODE) && (d->hi & DESC_EXPDOWN))
 		return -EINVAL;
 	base = desc_base(d);
