@@ -1,12 +1,19 @@
 /*
  * Host stand-ins for what lab 3's VMM code under test calls outside the
  * unit-tested files: the machine-to-physical table (a plain array here)
- * and the hole of a guest L2 (which the tests can recognise).
+ * and the hole of a guest L2 (which the tests can recognise). Also the
+ * shared set-up of lab 3's tests (unit_lab3.h), and a look-up of the
+ * hypercall registry by number (its entries are global in unit builds,
+ * registry.h).
  */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <public/mmu.h>
 #include <vmm/domain.h>
 #include <vmm/memlayout.h>
 #include <vmm/mm.h>
+#include "unit_lab3.h"
 
 static uint32_t unit_m2p[1u << 20];
 
@@ -26,4 +33,81 @@ void hole_fill(struct domain *d, pde_t *l2)
 	(void)d;
 	for (unsigned i = HOLE_FIRST_SLOT; i < ENTRIES_PER_TABLE; i++)
 		l2[i] = 0xF000F000u | i;
+}
+
+/* ---- shared set-up of lab 3's tests ---- */
+
+struct domain unit_d;
+
+static void give(mfn_t first, unsigned n, domid_t owner)
+{
+	for (mfn_t m = first; m < first + n; m++) {
+		struct frame *f = mfn_to_frame(m);
+
+		memset(f, 0, sizeof(*f));
+		f->owner = owner;
+		f->count = 1;
+	}
+}
+
+void unit_lab3_init(void)
+{
+	unit_machine_init();
+	unit_frame_table_init();
+	give(UNIT_FIRST, UNIT_FRAMES, UNIT_DOMID);
+	give(UNIT_OTHER, UNIT_FRAMES, UNIT_DOMID + 1);
+	give(UNIT_SHARED, 1, DOMID_XEN);
+	memset(&unit_d, 0, sizeof(unit_d));
+	unit_d.id = UNIT_DOMID;
+	unit_d.state = DOM_RUNNING;
+	unit_d.vcpu.domain = &unit_d;
+	unit_d.ext.shared_info_mfn = UNIT_SHARED;
+	current = &unit_d.vcpu;
+	memset(unit_m2p, 0xFF, sizeof(unit_m2p));
+}
+
+void unit_space(void)
+{
+	unit_table(UNIT_L2)[L2_INDEX(UNIT_VA)] = PTE(UNIT_L1, RWU);
+	unit_table(UNIT_L1)[0] = PTE(UNIT_DATA, RWU);
+	unit_d.vcpu.cr3 = (paddr_t)UNIT_L2 << PAGE_SHIFT;
+}
+
+static struct frame saved[UNIT_MACHINE_FRAMES];
+
+void unit_frames_save(void)
+{
+	memcpy(saved, frame_table, sizeof(saved));
+}
+
+int unit_frames_diff(void)
+{
+	for (mfn_t m = 0; m < UNIT_MACHINE_FRAMES; m++)
+		if (memcmp(mfn_to_frame(m), &saved[m], sizeof(saved[m])))
+			return (int)m;
+	return -1;
+}
+
+const struct frame *unit_frame_saved(mfn_t mfn)
+{
+	return &saved[mfn];
+}
+
+/* ---- the hypercall registry ---- */
+
+/* The registry entries of lab 3's hypercalls (global in unit builds). */
+extern const struct hypercall_entry hypercall_do_mmu_update,
+	hypercall_do_mmuext_op, hypercall_do_update_va_mapping;
+
+hypercall_fn unit_hypercall(unsigned nr)
+{
+	const struct hypercall_entry *all[] = {
+		&hypercall_do_mmu_update, &hypercall_do_mmuext_op,
+		&hypercall_do_update_va_mapping
+	};
+
+	for (unsigned i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		if (all[i]->nr == nr)
+			return all[i]->fn;
+	return NULL;
 }

@@ -61,9 +61,16 @@ struct switch_hook_entry {
 	void (*fn)(struct vcpu *next);
 };
 
-#define REGISTRY_ENTRY(table, prio, id)                        \
-	static const struct table##_entry id __used __section( \
-		".tab." #table "." #prio) __aligned(4)
+/* Host unit tests reach the entries by name: there they are global. */
+#ifdef HOST_UNIT_TEST
+#define REGISTRY_STORAGE
+#else
+#define REGISTRY_STORAGE static
+#endif
+
+#define REGISTRY_ENTRY(table, prio, id)                                  \
+	REGISTRY_STORAGE const struct table##_entry id __used __section( \
+		".tab." #table "." #prio) __aligned(sizeof(void *))
 
 /* Casts through the generic function type void (*)(void), which GCC
  * accepts between unrelated function types. */

@@ -1,0 +1,102 @@
+/*
+ * System calls: int $0x80 with eax = number, ebx, ecx, edx = arguments;
+ * the result goes back in eax (include/guest/syscall.h). They arrive
+ * through the fast gate, straight from user mode, without the VMM.
+ *
+ * Invariant: the kernel trusts nothing a process passes. A pointer is
+ * used only if the whole buffer lies in the process's own user memory
+ * (vm_user_ok: mapped for user mode, or demand-zero memory, which it
+ * faults in); anything else gets -EFAULT, as a real kernel's
+ * copy_from_user would return. The kernel never writes user memory.
+ */
+#include <guest/console.h>
+#include <guest/syscall.h>
+#include <public/errno.h>
+#include "kernel.h"
+
+/* Prints p's pending console line, with the prefix naming p. */
+void console_flush_proc(struct proc *p)
+{
+	if (!p->line_len)
+		return;
+	p->line[p->line_len] = '\0';
+	printf("[pid %d %s] %s\n", p->pid, p->name, p->line);
+	p->line_len = 0;
+}
+
+/*
+ * write(buf, len): console output, a line at a time, so that the lines
+ * of the processes never mix. A line is printed at its newline, when it
+ * is too long, or when the process ends. Returns len.
+ */
+static long sys_write(uint32_t buf, uint32_t len)
+{
+	const char *s = (const char *)buf;
+
+	if (!vm_user_ok(&cur->vm, buf, len))
+		return -EFAULT;
+	for (uint32_t i = 0; i < len; i++) {
+		if (s[i] == '\n' || cur->line_len == LINE_MAX - 1) {
+			console_flush_proc(cur);
+			if (s[i] == '\n')
+				continue;
+		}
+		cur->line[cur->line_len++] = s[i];
+	}
+	return (long)len;
+}
+
+/* sleep(n): no timer before lab 5, so "n ticks" means n turns of the
+ * other processes. */
+static long sys_sleep(uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		yield();
+	return 0;
+}
+
+/* wait(): the status goes back in edx. */
+static long sys_wait(struct trapframe *tf)
+{
+	int status = 0;
+	long pid = proc_wait(&status);
+
+	tf->edx = (uint32_t)status;
+	return pid;
+}
+
+void syscall(struct trapframe *tf)
+{
+	long ret;
+
+	switch (tf->eax) {
+	case SYS_write:
+		ret = sys_write(tf->ebx, tf->ecx);
+		break;
+	case SYS_getpid:
+		ret = cur->pid;
+		break;
+	case SYS_yield:
+		yield();
+		ret = 0;
+		break;
+	case SYS_exit:
+		proc_exit((int)tf->ebx);
+	case SYS_sleep:
+		ret = sys_sleep(tf->ebx);
+		break;
+	case SYS_fork:
+		ret = proc_fork(tf);
+		break;
+	case SYS_wait:
+		ret = sys_wait(tf);
+		break;
+	case SYS_sbrk:
+		ret = vm_sbrk(&cur->vm, (int32_t)tf->ebx);
+		break;
+	default:
+		ret = -ENOSYS;
+		break;
+	}
+	tf->eax = (uint32_t)ret;
+}

@@ -1,0 +1,200 @@
+/*
+ * The mmuext_op hypercall (found through the hypercall registry, since
+ * its handler is static): pin (exercise 6), unpin, new_baseptr (exercise
+ * 7) and the TLB operations. The ops are read from the guest at UNIT_VA
+ * (frame UNIT_DATA), pdone written at UNIT_VA + 0xF00; the current
+ * vCPU's base is L2 UNIT_L2 (count 2, type count 1: the base only).
+ * Checked, with exact counts:
+ *  - pinning an L1 or an L2 takes a general and a type reference,
+ *    validates it if needed (hole filled for an L2) and sets FF_PINNED;
+ *    pinning it again: -EINVAL; unpinning gives all back, an unpinned
+ *    frame: -EINVAL; a table in use may be pinned and unpinned;
+ *  - pin refused (nothing changed): a frame of another domain (even one
+ *    it pinned), of the VMM, the shared-info frame, past the table (-EPERM); a
+ * frame mapped writable, an L1 as an L2 (-EBUSY); a table that does not
+ * validate; L3 / L4 tables (-ENOSYS);
+ *  - new_baseptr validates the new L2, moves cr3 and drops the old base
+ *    (devalidated when that was its last type reference); to the same L2,
+ *    nothing changes and it is not validated again (the hole keeps what
+ *    the test wrote there); refused (cr3 and counts unchanged) for an
+ *    L1, a frame not ours, an L2 that does not validate;
+ *  - ops run in order and stop at the first refused one (*pdone);
+ *    invlpg in the hole: -EINVAL.
+ */
+#include <criterion/criterion.h>
+#include <public/errno.h>
+#include <public/mmu.h>
+#include <public/xen.h>
+#include "unit_lab3.h"
+
+#define E     (UNIT_FIRST + 60) /* an L1 mapping X writable */
+#define Q     (UNIT_FIRST + 61) /* an L2: UNIT_VA through UNIT_L1, E */
+#define X     (UNIT_FIRST + 62)
+#define BADL2 (UNIT_FIRST + 63) /* slot 5: another domain's frame */
+#define PDONE (UNIT_VA + 0xF00)
+
+static hypercall_fn mmuext_op;
+static struct mmuext_op *ops; /* at UNIT_VA */
+static uint32_t *pdone;
+
+static void setup(void)
+{
+	unit_lab3_init();
+	unit_space();
+	unit_table(E)[0] = PTE(X, RW);
+	unit_table(Q)[L2_INDEX(UNIT_VA)] = PTE(UNIT_L1, RWU);
+	unit_table(Q)[1] = PTE(E, RWU);
+	unit_table(BADL2)[5] = PTE(UNIT_OTHER, RW);
+	cr_assert_eq(get_page_and_type(UNIT_L2, FT_L2, &unit_d), 0);
+	mmuext_op = unit_hypercall(__HYPERVISOR_mmuext_op);
+	cr_assert_not_null(mmuext_op, "no mmuext_op in the registry");
+	ops = (struct mmuext_op *)UNIT_PAGE(UNIT_DATA);
+	pdone = (uint32_t *)(UNIT_PAGE(UNIT_DATA) + 0xF00);
+}
+
+TestSuite(mmuext, .init = setup);
+
+/* Runs one op (cmd, arg1). */
+static long op1(uint32_t cmd, uint32_t arg)
+{
+	ops[0] = (struct mmuext_op){ cmd, { arg }, { 0 } };
+	return mmuext_op(UNIT_VA, 1, PDONE, DOMID_SELF, 0);
+}
+
+static int pinned(mfn_t mfn)
+{
+	return !!(mfn_to_frame(mfn)->flags & FF_PINNED);
+}
+
+Test(mmuext, pin_l1)
+{
+	unit_frames_save();
+	cr_assert_eq(op1(MMUEXT_PIN_L1_TABLE, E), 0);
+	assert_frame(E, 2, FT_L1, 1);
+	cr_assert(pinned(E));
+	assert_validated(E, 1);
+	assert_frame(X, 2, FT_WRITABLE, 1);
+	cr_assert_eq(op1(MMUEXT_PIN_L1_TABLE, E), -EINVAL);
+	cr_assert_eq(op1(MMUEXT_PIN_L2_TABLE, E), -EINVAL);
+	assert_frame(E, 2, FT_L1, 1);
+	cr_assert_eq(op1(MMUEXT_UNPIN_TABLE, E), 0);
+	cr_assert(!pinned(E));
+	assert_frames_unchanged("after unpin");
+	cr_assert_eq(op1(MMUEXT_UNPIN_TABLE, E), -EINVAL);
+}
+
+Test(mmuext, pin_l2)
+{
+	cr_assert_eq(op1(MMUEXT_PIN_L2_TABLE, Q), 0);
+	assert_frame(Q, 2, FT_L2, 1);
+	cr_assert(pinned(Q) && !pinned(E) && !pinned(UNIT_L1));
+	assert_validated(Q, 1);
+	cr_assert_eq(unit_table(Q)[1023], 0xF000F000u | 1023, "no hole_fill");
+	assert_frame(E, 2, FT_L1, 1);
+	assert_frame(UNIT_L1, 3, FT_L1, 2);
+}
+
+/* A table in use, pinned and unpinned. */
+Test(mmuext, pin_in_use)
+{
+	cr_assert_eq(op1(MMUEXT_PIN_L1_TABLE, UNIT_L1), 0);
+	assert_frame(UNIT_L1, 3, FT_L1, 2);
+	cr_assert_eq(op1(MMUEXT_UNPIN_TABLE, UNIT_L1), 0);
+	assert_frame(UNIT_L1, 2, FT_L1, 1);
+	assert_validated(UNIT_L1, 1);
+}
+
+static void pin_refused(uint32_t cmd, uint32_t mfn, int rc)
+{
+	unit_frames_save();
+	cr_assert_eq(op1(cmd, mfn), rc, "pin %u of %u", cmd, mfn);
+	assert_frames_unchanged("a refused pin");
+	cr_assert_eq(*pdone, 0);
+}
+
+Test(mmuext, pin_refused)
+{
+	pin_refused(MMUEXT_PIN_L1_TABLE, UNIT_OTHER, -EPERM);
+	mfn_to_frame(UNIT_OTHER + 1)->flags |= FF_PINNED; /* by domain 2 */
+	pin_refused(MMUEXT_PIN_L1_TABLE, UNIT_OTHER + 1, -EPERM);
+	pin_refused(MMUEXT_PIN_L2_TABLE, UNIT_VMM, -EPERM);
+	pin_refused(MMUEXT_PIN_L1_TABLE, UNIT_SHARED, -EPERM);
+	pin_refused(MMUEXT_PIN_L1_TABLE, UNIT_BAD, -EPERM);
+	pin_refused(MMUEXT_PIN_L1_TABLE, UNIT_DATA, -EBUSY);
+	pin_refused(MMUEXT_PIN_L2_TABLE, UNIT_L1, -EBUSY);
+	pin_refused(MMUEXT_PIN_L2_TABLE, BADL2, -EPERM);
+	pin_refused(MMUEXT_PIN_L3_TABLE, E, -ENOSYS);
+	pin_refused(MMUEXT_PIN_L4_TABLE, E, -ENOSYS);
+	pin_refused(MMUEXT_UNPIN_TABLE, UNIT_L2, -EINVAL);
+}
+
+Test(mmuext, new_baseptr)
+{
+	cr_assert_eq(op1(MMUEXT_NEW_BASEPTR, Q), 0);
+	cr_assert_eq(unit_d.vcpu.cr3, (paddr_t)Q << PAGE_SHIFT);
+	assert_frame(Q, 2, FT_L2, 1);
+	assert_validated(Q, 1);
+	assert_frame(UNIT_L2, 1, FT_NONE, 0);
+	assert_validated(UNIT_L2, 0);
+	assert_frame(UNIT_L1, 2, FT_L1, 1);
+	assert_frame(E, 2, FT_L1, 1);
+	assert_frame(UNIT_DATA, 2, FT_WRITABLE, 1);
+}
+
+/* The old base pinned: it stays an L2. */
+Test(mmuext, new_baseptr_old_pinned)
+{
+	cr_assert_eq(op1(MMUEXT_PIN_L2_TABLE, UNIT_L2), 0);
+	cr_assert_eq(op1(MMUEXT_NEW_BASEPTR, Q), 0);
+	assert_frame(UNIT_L2, 2, FT_L2, 1);
+	assert_validated(UNIT_L2, 1);
+	assert_frame(UNIT_L1, 3, FT_L1, 2);
+}
+
+Test(mmuext, new_baseptr_same)
+{
+	unit_table(UNIT_L2)[1000] = 0x1234;
+	unit_frames_save();
+	cr_assert_eq(op1(MMUEXT_NEW_BASEPTR, UNIT_L2), 0);
+	cr_assert_eq(unit_d.vcpu.cr3, (paddr_t)UNIT_L2 << PAGE_SHIFT);
+	assert_frames_unchanged("the same base again");
+	cr_assert_eq(unit_table(UNIT_L2)[1000], 0x1234, "validated again");
+}
+
+static void base_refused(uint32_t mfn, int rc)
+{
+	unit_frames_save();
+	cr_assert_eq(op1(MMUEXT_NEW_BASEPTR, mfn), rc, "new base %u", mfn);
+	cr_assert_eq(unit_d.vcpu.cr3, (paddr_t)UNIT_L2 << PAGE_SHIFT);
+	assert_frames_unchanged("a refused new base");
+}
+
+Test(mmuext, new_baseptr_refused)
+{
+	base_refused(UNIT_L1, -EBUSY);
+	base_refused(UNIT_DATA, -EBUSY);
+	base_refused(UNIT_OTHER, -EPERM);
+	base_refused(UNIT_SHARED, -EPERM);
+	base_refused(BADL2, -EPERM);
+}
+
+Test(mmuext, in_order_until_refused)
+{
+	ops[0] = (struct mmuext_op){ MMUEXT_PIN_L1_TABLE, { E }, { 0 } };
+	ops[1] = (struct mmuext_op){ MMUEXT_TLB_FLUSH_LOCAL, { 0 }, { 0 } };
+	ops[2] = (struct mmuext_op){ MMUEXT_INVLPG_LOCAL, { UNIT_VA }, { 0 } };
+	ops[3] = (struct mmuext_op){ MMUEXT_INVLPG_ALL, { HOLE_START }, { 0 } };
+	ops[4] = (struct mmuext_op){ MMUEXT_PIN_L2_TABLE, { Q }, { 0 } };
+	cr_assert_eq(mmuext_op(UNIT_VA, 5, PDONE, DOMID_SELF, 0), -EINVAL);
+	cr_assert_eq(*pdone, 3);
+	cr_assert(pinned(E) && !pinned(Q));
+	assert_frame(Q, 1, FT_NONE, 0);
+	ops[3].cmd = MMUEXT_TLB_FLUSH_ALL;
+	ops[0].cmd = MMUEXT_UNPIN_TABLE;
+	cr_assert_eq(mmuext_op(UNIT_VA, 5, PDONE, UNIT_DOMID, 0), 0);
+	cr_assert_eq(*pdone, 5);
+	cr_assert(!pinned(E) && pinned(Q));
+	assert_frame(E, 2, FT_L1, 1); /* now Q's */
+	cr_assert_eq(mmuext_op(UNIT_VA, 1, PDONE, UNIT_DOMID + 1, 0), -EINVAL);
+	cr_assert_eq(mmuext_op(UNIT_VA, 1025, PDONE, DOMID_SELF, 0), -EINVAL);
+}
