@@ -4,8 +4,9 @@
 # and grades after each step. After step n, a lab K test must pass iff
 # every exercise it needs is solved; otherwise it must fail naming one of
 # its unsolved exercises; so must the earlier labs' tests this lab's code
-# makes depend on its exercises ("earlier" lines). This proves the "needs"
-# lists and that every test fails for the right reason. Works on a copy under build/ladder/.
+# makes depend on its exercises ("earlier" lines, grade/README.md). This
+# proves the "needs" lists and that every test fails for the right reason.
+# Works on a copy under build/ladder/.
 # Prints "ok - ..." / "not ok - ..." lines.
 #
 #   tools/ladder.sh K
@@ -43,13 +44,57 @@ splice() {
 	mv "$stu.new" "$stu"
 }
 
+# The earlier labs' tests that lab K's code makes depend on its exercises,
+# one "NAME|N..." line each: those of the "earlier NAME N..." lines, and
+# for an "earlier * N..." line every earlier-lab test that boots a domain
+# and has no line of its own.
+earlier_tests() {
+	files=""
+	j=1
+	while [ "$j" -lt "$k" ]; do
+		files="$files grade/lab$j.tests"
+		j=$((j + 1))
+	done
+	# shellcheck disable=SC2086 # files: paths without spaces
+	awk -v spec="$spec" '
+		BEGIN {
+			while ((getline l < spec) > 0) {
+				n = split(l, w)
+				if (w[1] != "earlier")
+					continue
+				s = ""
+				for (i = 3; i <= n; i++)
+					s = s " " w[i]
+				if (w[2] == "*")
+					wild = s
+				else {
+					need[w[2]] = s
+					named[++m] = w[2]
+				}
+			}
+		}
+		$1 == "test" { cur = $2 }
+		$1 == "boot" && wild != "" && !(cur in need) && !(cur in seen) {
+			seen[cur] = 1
+			boots[++c] = cur
+		}
+		END {
+			for (i = 1; i <= m; i++)
+				print named[i] "|" need[named[i]]
+			for (i = 1; i <= c; i++)
+				print boots[i] "|" wild
+		}' $files </dev/null
+}
+
 # judge STEP: checks the results after exercises 1..STEP are solved.
 judge() {
 	res=build/ladder-grade/results
-	awk '$1 == "test" { name = $2; needs[name] = "" }
-	     $1 == "needs" { $1 = ""; needs[name] = $0 }
-	     $1 == "earlier" { t = $2; $1 = $2 = ""; needs[t] = $0 }
-	     END { for (t in needs) print t "|" needs[t] }' "$spec" |
+	{
+		awk '$1 == "test" { name = $2; needs[name] = "" }
+		     $1 == "needs" { $1 = ""; needs[name] = $0 }
+		     END { for (t in needs) print t "|" needs[t] }' "$spec"
+		cat "$work/earlier"
+	} |
 		while IFS='|' read -r name needs; do
 			verdict=$(cut -d'|' -f1 "$res/$name")
 			note=$(cut -d'|' -f5 "$res/$name")
@@ -72,8 +117,11 @@ judge() {
 }
 
 # This lab's tests, and the earlier labs' tests that need its exercises.
-names=$(awk '$1 == "test" || $1 == "earlier" { print $2 }' "$spec" |
-	paste -sd, -)
+earlier_tests >"$work/earlier"
+names=$({
+	awk '$1 == "test" { print $2 }' "$spec"
+	cut -d'|' -f1 "$work/earlier"
+} | paste -sd, -)
 specs=""
 j=1
 while [ "$j" -le "$k" ]; do

@@ -82,11 +82,28 @@ needs_of() {
 		$1 = ""; print }' "$2"
 }
 
-# The lab K exercises an earlier lab's test NAME needs through lab K's code:
-# the "earlier NAME N..." line of grade/labK.tests (empty if none).
+# The lab K exercises an earlier lab's test NAME (of list FILE) needs
+# through lab K's code: the "earlier NAME N..." line of grade/labK.tests,
+# else its "earlier * N..." line if the test boots a domain (empty if
+# neither).  earlier_needs NAME K FILE
 earlier_needs() {
-	awk -v t="$1" '$1 == "earlier" && $2 == t { $1 = $2 = ""; print }' \
-		"grade/lab$2.tests" 2>/dev/null
+	[ -f "grade/lab$2.tests" ] || return 0
+	awk -v t="$1" -v f="$3" '
+		$1 == "earlier" && $2 == t { $1 = $2 = ""; print; found = 1; exit }
+		$1 == "earlier" && $2 == "*" { $1 = $2 = ""; wild = $0 }
+		END {
+			if (found || wild == "")
+				exit
+			while ((getline l < f) > 0) {
+				split(l, w)
+				if (w[1] == "test")
+					cur = w[2]
+				else if (w[1] == "boot" && cur == t) {
+					print wild
+					exit
+				}
+			}
+		}' "grade/lab$2.tests"
 }
 
 # Judges the student-copy run of lab K in results dir $2.
@@ -103,7 +120,7 @@ judge_student() {
 			verdict=$(cut -d'|' -f1 "$r" 2>/dev/null)
 			note=$(cut -d'|' -f5 "$r" 2>/dev/null)
 			needs=$(needs_of "$name" "$f")
-			[ "$tl" -lt "$k" ] && needs=$(earlier_needs "$name" "$k")
+			[ "$tl" -lt "$k" ] && needs=$(earlier_needs "$name" "$k" "$f")
 			if [ -z "$needs" ]; then
 				if [ "$verdict" = PASS ]; then
 					ok "lab $k student copy: $name passes (needs no lab $k exercise)"
