@@ -11,6 +11,8 @@
 #include <public/errno.h>
 #include <public/mmu.h>
 #include <public/xen.h>
+#include <lib/compiler.h>
+#include <vmm/batch.h>
 #include <vmm/domain.h>
 #include <vmm/guestmem.h>
 #include <vmm/memlayout.h>
@@ -28,6 +30,8 @@
  * frame must be d's and pinned (else -EINVAL); drops the pin's reference.
  * Unpinning a table still in use elsewhere is allowed: the other references
  * keep it a table.
+ * The owner is checked before the pin flag: a domain must learn nothing
+ * of another domain's frames (-EPERM whatever their state).
  */
 static int pin(mfn_t mfn, int type, struct domain *d)
 {
@@ -96,22 +100,23 @@ static long do_mmuext_op(unsigned long ops, unsigned long count,
 			 unsigned long pdone, unsigned long foreigndom)
 {
 	struct vcpu *v = current;
-	struct mmuext_op op;
-	uint32_t done = 0;
+	struct mmuext_op op[BATCH_CHUNK];
+	uint32_t done = 0, n, got;
 	long rc = 0;
 
 	if (count > MMUEXT_BATCH_MAX ||
 	    (foreigndom != DOMID_SELF && foreigndom != v->domain->id))
 		return -EINVAL;
-	for (; done < count; done++) {
-		if (copy_from_guest(v->domain, &op, ops + done * sizeof(op),
-				    sizeof(op))) {
-			rc = -EFAULT;
-			break;
+	while (done < count && !rc) {
+		n = MIN(count - done, BATCH_CHUNK);
+		got = copy_batch(v->domain, op, ops + done * sizeof(op[0]),
+				 sizeof(op[0]), n);
+		for (uint32_t i = 0; i < got && !rc; i++) {
+			rc = one_op(v, &op[i]);
+			done += !rc;
 		}
-		rc = one_op(v, &op);
-		if (rc)
-			break;
+		if (!rc && got < n)
+			rc = -EFAULT;
 	}
 	if (pdone && copy_to_guest(v->domain, pdone, &done, sizeof(done)))
 		return -EFAULT;

@@ -18,6 +18,8 @@
  *     the machine-to-physical table.
  * Requests run in order and stop at the first refused one; *pdone (if
  * pdone is not 0) gets the number done. foreigndom must be DOMID_SELF.
+ * If pdone cannot be written the call returns -EFAULT, although the
+ * requests were done (as in Xen).
  */
 struct mmu_update {
 	uint64_t ptr;

@@ -7,6 +7,8 @@
 #include <public/errno.h>
 #include <public/mmu.h>
 #include <public/xen.h>
+#include <lib/compiler.h>
+#include <vmm/batch.h>
 #include <vmm/domain.h>
 #include <vmm/guestmem.h>
 #include <vmm/memlayout.h>
@@ -88,22 +90,23 @@ static long do_mmu_update(unsigned long reqs, unsigned long count,
 			  unsigned long pdone, unsigned long foreigndom)
 {
 	struct domain *d = current->domain;
-	struct mmu_update req;
-	uint32_t done = 0;
+	struct mmu_update req[BATCH_CHUNK];
+	uint32_t done = 0, n, got;
 	long rc = 0;
 
 	if (count > MMU_BATCH_MAX ||
 	    (foreigndom != DOMID_SELF && foreigndom != d->id))
 		return -EINVAL;
-	for (; done < count; done++) {
-		if (copy_from_guest(d, &req, reqs + done * sizeof(req),
-				    sizeof(req))) {
-			rc = -EFAULT;
-			break;
+	while (done < count && !rc) {
+		n = MIN(count - done, BATCH_CHUNK);
+		got = copy_batch(d, req, reqs + done * sizeof(req[0]),
+				 sizeof(req[0]), n);
+		for (uint32_t i = 0; i < got && !rc; i++) {
+			rc = one_request(d, &req[i]);
+			done += !rc;
 		}
-		rc = one_request(d, &req);
-		if (rc)
-			break;
+		if (!rc && got < n)
+			rc = -EFAULT;
 	}
 	if (pdone && copy_to_guest(d, pdone, &done, sizeof(done)))
 		return -EFAULT;
