@@ -22,6 +22,8 @@ TESTS := $(notdir $(patsubst %/,%,$(call rel,tests/*/)))
 UNIT_TESTS := $(basename $(notdir $(call rel,unit/test_*.c)))
 UNIT_SRCS :=		# host-testable VMM sources: each lab.mk adds its own
 LAB_TARGETS :=		# extra outputs: each lab.mk adds its own
+USER_PROGS :=		# the guest kernel's user programs (guest/user/user.mk)
+ULIB_SRCS :=		# and their library: lab.mk files add them
 
 VMM_LD := $(call pick,vmm/vmm.ld)
 GUEST_LD := $(call pick,guest/guest.ld)
@@ -29,6 +31,12 @@ GUEST_LD := $(call pick,guest/guest.ld)
 VMM_OBJS := $(foreach s,$(VMM_SRCS) $(LIB_SRCS),$(call obj,$(s)))
 GLIB_OBJS := $(foreach s,$(GLIB_SRCS) $(LIB_SRCS),$(call obj,$(s)))
 KERNEL_OBJS := $(foreach s,$(KERNEL_SRCS),$(call obj,$(s)))
+# The kernel's own headers (kernel.h...) are found through the layers,
+# top layer first, and included as <kernel.h>: "kernel.h" would take the
+# one beside the .c file, an earlier lab's when a later lab replaces the
+# header but not the .c file.
+$(KERNEL_OBJS): TCFLAGS += \
+	$(addprefix -I,$(wildcard $(addsuffix /guest/kernel,$(LAYERS))))
 TESTLIB_OBJS := $(foreach s,$(TESTLIB_SRCS),$(call obj,$(s)))
 TEST_ELFS := $(TESTS:%=$(B)/tests/%.elf)
 UNIT_BINS := $(UNIT_TESTS:%=$(B)/unit/%)
@@ -38,19 +46,24 @@ include grade/selftest/selftest.mk
 # Each lab's own build additions (bad images, host tools...).
 include $(wildcard $(addsuffix /lab.mk,$(LABS_UP_TO)))
 
+# The provided guest kernel's user programs, once some lab.mk lists them.
+ifneq ($(strip $(USER_PROGS)),)
+include $(call pick,guest/user/user.mk)
+endif
+
 # ---- compile rules, one per source (the provider may be any layer) ----
 define target_rule
 $(call obj,$(1)): $(call pick,$(1))
 	@mkdir -p $$(@D)
 	@echo "  CC      $(1)"
-	$(Q)$(TCC) $(if $(filter %.S,$(1)),$(TASFLAGS),$(TCFLAGS)) -c $$< -o $$@
+	$(Q)$(TCC) $(if $(filter %.S,$(1)),$$(TASFLAGS),$$(TCFLAGS)) -c $$< -o $$@
 endef
 $(foreach s,$(sort $(VMM_SRCS) $(LIB_SRCS) $(GLIB_SRCS) $(KERNEL_SRCS) \
 	$(TESTLIB_SRCS) $(call rel,tests/*/*.c tests/*/*.S)),\
 	$(eval $(call target_rule,$(s))))
 
 define host_rule
-$(B)/host/$(basename $(1)).o: $(call pick,$(1))
+$(call host_obj,$(1)): $(call pick,$(1))
 	@mkdir -p $$(@D)
 	@echo "  HOSTCC  $(1)"
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -c $$< -o $$@
@@ -88,13 +101,16 @@ endef
 $(foreach t,$(TESTS),$(eval $(call test_rule,$(t))))
 
 # ---- unit tests (host) -----------------------------------------------------
-UNIT_OBJS := $(foreach s,$(UNIT_SRCS),$(B)/host/$(basename $(s)).o)
+UNIT_OBJS := $(foreach s,$(UNIT_SRCS),$(call host_obj,$(s)))
 UNIT_SUPPORT_OBJS := $(foreach s,$(filter-out unit/test_%,$(UNIT_SUPPORT)),\
-	$(B)/host/$(basename $(s)).o)
-$(B)/unit/%: $(B)/host/unit/%.o $(UNIT_OBJS) $(UNIT_SUPPORT_OBJS)
-	@mkdir -p $(@D)
-	@echo "  HOSTLD  $@"
-	$(Q)$(HOSTCC) -o $@ $^ $(HOST_LIBS)
+	$(call host_obj,$(s)))
+define unit_rule
+$(B)/unit/$(1): $(call host_obj,unit/$(1).c) $(UNIT_OBJS) $(UNIT_SUPPORT_OBJS)
+	@mkdir -p $$(@D)
+	@echo "  HOSTLD  $$@"
+	$(Q)$(HOSTCC) -o $$@ $$^ $(HOST_LIBS)
+endef
+$(foreach t,$(UNIT_TESTS),$(eval $(call unit_rule,$(t))))
 
 # ---- top-level targets ------------------------------------------------------
 GDBPORT := $(shell expr 26000 + $$(id -u) % 5000)

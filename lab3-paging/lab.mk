@@ -5,8 +5,10 @@
 UNIT_SRCS += vmm/page_type.c vmm/pt_validate.c vmm/mmu_update.c vmm/batch.c \
 	vmm/mmuext.c vmm/update_va.c
 
-# The provided guest kernel's user programs: lab 3's replace lab 2's
-# (lab 2's lab.mk leaves its own out), unless a later lab replaces them.
-ifeq ($(call pick,guest/user/user.mk),$(call lab_dir,3)/guest/user/user.mk)
-include $(call lab_dir,3)/guest/user/user.mk
-endif
+# The guest kernel's user programs (lab 2's guest/user/user.mk): lab 3's
+# join lab 2's, with fork, wait and sbrk in the user library, and each
+# process has its own address space. forkbench runs only when the
+# kernel's command line says "bench".
+USER_PROGS += forktest isolation forkbench
+ULIB_SRCS += guest/user/ulib_vm.c
+USER_LINK := shared

@@ -41,7 +41,10 @@ B := build/$(VARIANT)
 rel = $(sort $(foreach L,$(LAYERS),$(patsubst $(L)/%,%,$(wildcard $(addprefix $(L)/,$(1))))))
 # $(call pick,REL): the file that provides relative path REL.
 pick = $(firstword $(wildcard $(addsuffix /$(1),$(LAYERS))))
-# $(call obj,REL): its object file.
-obj = $(B)/obj/$(basename $(1)).o
+# $(call obj,REL): its object file, named after the file that provides
+# REL: when another layer starts (or stops) providing it, the object
+# changes too, and nothing stale is ever linked.
+obj = $(B)/obj/$(basename $(call pick,$(1))).o
+host_obj = $(B)/host/$(basename $(call pick,$(1))).o
 
 INCLUDES := $(addprefix -I,$(wildcard $(addsuffix /include,$(LAYERS))))

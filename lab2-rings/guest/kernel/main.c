@@ -20,7 +20,7 @@
 #include <guest/platform.h>
 #include <public/layout.h>
 #include <public/sched.h>
-#include "kernel.h"
+#include <kernel.h>
 
 /* A kernel bug, or a platform that refused us: nothing can go on. */
 __noreturn void panic(const char *fmt, ...)

@@ -14,7 +14,7 @@
 #include <lib/string.h>
 #include <guest/console.h>
 #include <guest/platform.h>
-#include "kernel.h"
+#include <kernel.h>
 
 #define EFLAGS_IF 0x200
 

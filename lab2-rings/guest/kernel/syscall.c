@@ -7,10 +7,11 @@
  * used only if the whole buffer lies in the user window; anything else
  * gets -EFAULT, as a real kernel's copy_from_user would return.
  */
+#include <lib/compiler.h>
 #include <guest/console.h>
 #include <guest/syscall.h>
 #include <public/errno.h>
-#include "kernel.h"
+#include <kernel.h>
 
 /* Prints p's pending console line, with the prefix naming p. */
 void console_flush_proc(struct proc *p)
@@ -31,7 +32,7 @@ static long sys_write(uint32_t buf, uint32_t len)
 {
 	const char *s = (const char *)buf;
 
-	if (!user_range_ok(buf, len))
+	if (!user_buffer_ok(buf, len))
 		return -EFAULT;
 	for (uint32_t i = 0; i < len; i++) {
 		if (s[i] == '\n' || cur->line_len == LINE_MAX - 1) {
@@ -42,6 +43,13 @@ static long sys_write(uint32_t buf, uint32_t len)
 		cur->line[cur->line_len++] = s[i];
 	}
 	return (long)len;
+}
+
+/* System calls a later lab adds (lab 3: fork, wait, sbrk). */
+__weak long syscall_more(struct trapframe *tf)
+{
+	(void)tf;
+	return -ENOSYS;
 }
 
 /* sleep(n): no timer before lab 5, so "n ticks" means n turns of the
@@ -74,7 +82,7 @@ void syscall(struct trapframe *tf)
 		ret = sys_sleep(tf->ebx);
 		break;
 	default:
-		ret = -ENOSYS;
+		ret = syscall_more(tf);
 		break;
 	}
 	tf->eax = (uint32_t)ret;

@@ -15,7 +15,8 @@
 #include <guest/console.h>
 #include <guest/platform.h>
 #include <public/arch-x86_32.h>
-#include "kernel.h"
+#include <public/errno.h>
+#include <kernel.h>
 
 #define T_PF	      14 /* page fault */
 #define PF_WRITE      2	 /* error-code bit: a write, not a read */
@@ -85,15 +86,32 @@ static __noreturn void kernel_fault(const struct trapframe *tf)
 	      tf->eip, tf->error);
 }
 
-/* A user program's fault: the process is killed, the others go on. */
-static __noreturn void user_fault(const struct trapframe *tf)
+/* A user page fault the kernel can resolve (lab 3: demand-zero and
+ * copy-on-write memory): 0 if resolved, else -EFAULT, or -ENOMEM if it
+ * should have been but memory ran out. Lab 2 resolves none. */
+__weak int user_page_fault(uint32_t va, int write)
 {
-	if (tf->vector == T_PF)
+	(void)va, (void)write;
+	return -EFAULT;
+}
+
+/* A user program's fault: resolved if user_page_fault can, else the
+ * process is killed, the others go on. */
+static void user_fault(const struct trapframe *tf)
+{
+	uint32_t va;
+	int rc;
+
+	if (tf->vector != T_PF)
+		proc_kill("%s at eip %08x", trap_name(tf->vector), tf->eip);
+	va = platform->fault_address();
+	rc = user_page_fault(va, tf->error & PF_WRITE);
+	if (rc == -ENOMEM)
+		proc_kill("out of memory at address %08x", va);
+	if (rc)
 		proc_kill("%s at eip %08x (%s address %08x)",
 			  trap_name(tf->vector), tf->eip,
-			  tf->error & PF_WRITE ? "writing" : "reading",
-			  platform->fault_address());
-	proc_kill("%s at eip %08x", trap_name(tf->vector), tf->eip);
+			  tf->error & PF_WRITE ? "writing" : "reading", va);
 }
 
 /* Called by alltraps (entry.S) for every entry into the kernel. */

@@ -3,7 +3,7 @@
  * this is a page fault, which the VMM bounces to the guest kernel with
  * the address in shared info; the kernel kills the program.
  */
-#include "ulib.h"
+#include <ulib.h>
 
 int main(void)
 {

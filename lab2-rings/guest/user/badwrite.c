@@ -3,7 +3,7 @@
  * must check the pointer, not trust it: it answers -14 (EFAULT) and the
  * program goes on.
  */
-#include "ulib.h"
+#include <ulib.h>
 
 int main(void)
 {

@@ -4,7 +4,7 @@
  * domain's entry count (the VMM's summary line) does not grow with them.
  * Exits with status 3.
  */
-#include "ulib.h"
+#include <ulib.h>
 
 int main(void)
 {

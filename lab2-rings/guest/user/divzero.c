@@ -1,5 +1,5 @@
 /* divzero: divides by zero: a divide error, and the kernel kills it. */
-#include "ulib.h"
+#include <ulib.h>
 
 int main(void)
 {

@@ -1,5 +1,5 @@
 /* hello: a few lines, letting the others run between them. */
-#include "ulib.h"
+#include <ulib.h>
 
 int main(void)
 {

@@ -3,7 +3,7 @@
  * user mode raise #BP (DPL 3); the kernel has no use for it and kills
  * the program.
  */
-#include "ulib.h"
+#include <ulib.h>
 
 int main(void)
 {

@@ -1,5 +1,5 @@
 /* ud2: runs an invalid instruction: an invalid opcode, and it is killed. */
-#include "ulib.h"
+#include <ulib.h>
 
 int main(void)
 {

@@ -1,21 +1,9 @@
-/* The user library (ulib.h): system calls are int $0x80 with eax = number
- * and the arguments in ebx, ecx, edx; the kernel changes only eax. */
+/* The user library (ulib.h): the system-call wrappers and printf. */
 #include <stdarg.h>
 #include <lib/exercise.h>
 #include <lib/printfmt.h>
 #include <guest/syscall.h>
-#include "ulib.h"
-
-static long syscall3(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3)
-{
-	long ret;
-
-	__asm__ volatile("int $0x80"
-			 : "=a"(ret)
-			 : "a"(nr), "b"(a1), "c"(a2), "d"(a3)
-			 : "memory");
-	return ret;
-}
+#include <ulib.h>
 
 long write(const void *buf, uint32_t len)
 {

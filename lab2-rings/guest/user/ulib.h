@@ -21,4 +21,17 @@ __noreturn void exit(int status);
 /* Formats into a line, written with write() at each newline. */
 int printf(const char *fmt, ...) __printf(1, 2);
 
+/* A system call: int $0x80 with eax = number and the arguments in ebx,
+ * ecx, edx; the kernel changes only eax, the result. */
+static inline long syscall3(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3)
+{
+	long ret;
+
+	__asm__ volatile("int $0x80"
+			 : "=a"(ret)
+			 : "a"(nr), "b"(a1), "c"(a2), "d"(a3)
+			 : "memory");
+	return ret;
+}
+
 #endif

@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 #include <lib/compiler.h>
-#include "memlayout.h"
+#include <memlayout.h>
 
 /* What an entry into the kernel leaves on the kernel stack (entry.S),
  * from the lowest address up: the registers saved by entry.S, then what
@@ -110,6 +110,11 @@ __noreturn void proc_kill(const char *fmt, ...) __printf(1, 2);
 /* syscall.c */
 void syscall(struct trapframe *tf);
 void console_flush_proc(struct proc *p);
+
+/* Lab 2's hooks (see its kernel.h), filled in by vm_hooks.c. */
+int user_page_fault(uint32_t va, int write);
+int user_buffer_ok(uint32_t va, uint32_t len);
+long syscall_more(struct trapframe *tf);
 
 /* loader.c */
 void load_programs(int bench);

@@ -11,7 +11,7 @@
 #include <lib/elf32.h>
 #include <lib/string.h>
 #include <guest/console.h>
-#include "kernel.h"
+#include <kernel.h>
 
 /* The benchmark (main.c): the only program of a "bench" run, and left
  * out of every other run. */

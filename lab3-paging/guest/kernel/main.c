@@ -30,7 +30,7 @@
 #include <guest/lib.h>
 #include <guest/platform.h>
 #include <public/sched.h>
-#include "kernel.h"
+#include <kernel.h>
 
 /* A kernel bug, or a platform that refused us: nothing can go on. */
 __noreturn void panic(const char *fmt, ...)

@@ -14,7 +14,7 @@
  */
 #include <lib/string.h>
 #include <guest/platform.h>
-#include "kernel.h"
+#include <kernel.h>
 
 struct free_page {
 	struct free_page *next;

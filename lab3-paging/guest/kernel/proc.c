@@ -19,7 +19,7 @@
 #include <guest/platform.h>
 #include <guest/syscall.h>
 #include <public/errno.h>
-#include "kernel.h"
+#include <kernel.h>
 
 #define EFLAGS_IF 0x200
 

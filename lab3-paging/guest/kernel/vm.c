@@ -16,7 +16,7 @@
 #include <guest/platform.h>
 #include <public/errno.h>
 #include <public/xen.h>
-#include "kernel.h"
+#include <kernel.h>
 
 #define USER_SLOTS L2_INDEX(KERNBASE)		   /* 768: the private half */
 #define HOLE_SLOT  L2_INDEX(HYPERVISOR_VIRT_START) /* 960: the VMM's */

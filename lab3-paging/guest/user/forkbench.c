@@ -7,7 +7,7 @@
  * call failed.
  */
 #include <arch/x86.h>
-#include "ulib.h"
+#include <ulib_vm.h>
 
 #define WARMUP 2
 #define N      32

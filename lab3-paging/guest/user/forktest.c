@@ -6,7 +6,7 @@
  * read-only text and is killed. The parent waits for all of them and
  * checks every status; exits with 0 if all is well.
  */
-#include "ulib.h"
+#include <ulib_vm.h>
 
 #define NCHILD	   3
 #define PAGE	   4096

@@ -6,7 +6,7 @@
  * heap page each grows after the fork (demand-zero: two pages). Exits
  * with 0 if both saw only their own values.
  */
-#include "ulib.h"
+#include <ulib_vm.h>
 
 static volatile int value = 42;
 
