@@ -1,6 +1,11 @@
-/* Reading arrays of requests from a guest (batch.h). */
+/* Batched hypercalls: reading and running arrays of requests (batch.h). */
+#include <lib/compiler.h>
+#include <public/errno.h>
+#include <public/xen.h>
 #include <vmm/batch.h>
+#include <vmm/domain.h>
 #include <vmm/guestmem.h>
+#include <vmm/printk.h>
 
 uint32_t copy_batch(struct domain *d, void *buf, vaddr_t va, uint32_t size,
 		    uint32_t n)
@@ -15,4 +20,30 @@ uint32_t copy_batch(struct domain *d, void *buf, vaddr_t va, uint32_t size,
 				    size))
 			break;
 	return i;
+}
+
+long run_batch(struct domain *d, const struct batch *b,
+	       int (*one)(const void *req, void *arg), void *arg)
+{
+	uint8_t buf[BATCH_CHUNK * BATCH_REQ_MAX] __aligned(8);
+	uint32_t done = 0, n, got;
+	long rc = 0;
+
+	BUG_ON(b->size > BATCH_REQ_MAX);
+	if (b->count > BATCH_MAX ||
+	    (b->foreigndom != DOMID_SELF && b->foreigndom != d->id))
+		return -EINVAL;
+	while (done < b->count && !rc) {
+		n = MIN(b->count - done, BATCH_CHUNK);
+		got = copy_batch(d, buf, b->reqs + done * b->size, b->size, n);
+		for (uint32_t i = 0; i < got && !rc; i++) {
+			rc = one(buf + i * b->size, arg);
+			done += !rc;
+		}
+		if (!rc && got < n)
+			rc = -EFAULT;
+	}
+	if (b->pdone && copy_to_guest(d, b->pdone, &done, sizeof(done)))
+		return -EFAULT;
+	return rc;
 }

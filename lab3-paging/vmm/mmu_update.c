@@ -7,16 +7,12 @@
 #include <public/errno.h>
 #include <public/mmu.h>
 #include <public/xen.h>
-#include <lib/compiler.h>
 #include <vmm/batch.h>
 #include <vmm/domain.h>
-#include <vmm/guestmem.h>
 #include <vmm/memlayout.h>
 #include <vmm/mm.h>
 #include <vmm/registry.h>
 #include <vmm/sched.h>
-
-#define MMU_BATCH_MAX 1024 /* requests per call (lab 4: continuations) */
 
 int mod_entry(mfn_t mfn, int type, unsigned index, uint32_t val,
 	      struct domain *d)
@@ -69,34 +65,19 @@ static int one_request(struct domain *d, const struct mmu_update *req)
 	return -ENOSYS;
 }
 
-/* mmu_update(reqs, count, pdone, foreigndom): see public/mmu.h. Returns
- * 0, or the error of the first refused request; -EINVAL for more than
- * MMU_BATCH_MAX requests or another domain, -EFAULT if a request cannot
- * be read or pdone written. */
+static int one_request_of(const void *req, void *d)
+{
+	return one_request(d, req);
+}
+
+/* mmu_update(reqs, count, pdone, foreigndom): see public/mmu.h and
+ * run_batch (batch.h) for the results. */
 static long do_mmu_update(unsigned long reqs, unsigned long count,
 			  unsigned long pdone, unsigned long foreigndom)
 {
-	struct domain *d = current->domain;
-	struct mmu_update req[BATCH_CHUNK];
-	uint32_t done = 0, n, got;
-	long rc = 0;
+	struct batch b = { reqs, sizeof(struct mmu_update), count, pdone,
+			   foreigndom };
 
-	if (count > MMU_BATCH_MAX ||
-	    (foreigndom != DOMID_SELF && foreigndom != d->id))
-		return -EINVAL;
-	while (done < count && !rc) {
-		n = MIN(count - done, BATCH_CHUNK);
-		got = copy_batch(d, req, reqs + done * sizeof(req[0]),
-				 sizeof(req[0]), n);
-		for (uint32_t i = 0; i < got && !rc; i++) {
-			rc = one_request(d, &req[i]);
-			done += !rc;
-		}
-		if (!rc && got < n)
-			rc = -EFAULT;
-	}
-	if (pdone && copy_to_guest(d, pdone, &done, sizeof(done)))
-		return -EFAULT;
-	return rc;
+	return run_batch(current->domain, &b, one_request_of, current->domain);
 }
 HYPERCALL(__HYPERVISOR_mmu_update, do_mmu_update);

@@ -11,16 +11,12 @@
 #include <public/errno.h>
 #include <public/mmu.h>
 #include <public/xen.h>
-#include <lib/compiler.h>
 #include <vmm/batch.h>
 #include <vmm/domain.h>
-#include <vmm/guestmem.h>
 #include <vmm/memlayout.h>
 #include <vmm/mm.h>
 #include <vmm/registry.h>
 #include <vmm/sched.h>
-
-#define MMUEXT_BATCH_MAX 1024
 
 /*
  * Pin (PIN_L1_TABLE, PIN_L2_TABLE): frame mfn of d becomes a table of
@@ -94,32 +90,19 @@ static int one_op(struct vcpu *v, const struct mmuext_op *op)
 	return -ENOSYS; /* including PIN_L3/L4: no such tables here */
 }
 
+static int one_op_of(const void *op, void *v)
+{
+	return one_op(v, op);
+}
+
 /* mmuext_op(ops, count, pdone, foreigndom): like mmu_update, the ops run
- * in order and stop at the first refused one. */
+ * in order and stop at the first refused one (run_batch, batch.h). */
 static long do_mmuext_op(unsigned long ops, unsigned long count,
 			 unsigned long pdone, unsigned long foreigndom)
 {
-	struct vcpu *v = current;
-	struct mmuext_op op[BATCH_CHUNK];
-	uint32_t done = 0, n, got;
-	long rc = 0;
+	struct batch b = { ops, sizeof(struct mmuext_op), count, pdone,
+			   foreigndom };
 
-	if (count > MMUEXT_BATCH_MAX ||
-	    (foreigndom != DOMID_SELF && foreigndom != v->domain->id))
-		return -EINVAL;
-	while (done < count && !rc) {
-		n = MIN(count - done, BATCH_CHUNK);
-		got = copy_batch(v->domain, op, ops + done * sizeof(op[0]),
-				 sizeof(op[0]), n);
-		for (uint32_t i = 0; i < got && !rc; i++) {
-			rc = one_op(v, &op[i]);
-			done += !rc;
-		}
-		if (!rc && got < n)
-			rc = -EFAULT;
-	}
-	if (pdone && copy_to_guest(v->domain, pdone, &done, sizeof(done)))
-		return -EFAULT;
-	return rc;
+	return run_batch(current->domain, &b, one_op_of, current);
 }
 HYPERCALL(__HYPERVISOR_mmuext_op, do_mmuext_op);

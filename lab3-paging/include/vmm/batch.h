@@ -1,4 +1,7 @@
-/* Reading arrays of requests from a guest, a chunk at a time. */
+/*
+ * Batched hypercalls (mmu_update, mmuext_op): an array of requests in
+ * guest memory, read a chunk at a time and handled in order.
+ */
 #ifndef VMM_BATCH_H
 #define VMM_BATCH_H
 
@@ -9,6 +12,10 @@ struct domain;
 /* Requests copied per chunk: one software walk of the guest's page
  * tables per chunk, not per request. */
 #define BATCH_CHUNK 32
+/* Requests per call (lab 4: continuations lift the limit). */
+#define BATCH_MAX 1024
+/* The largest request (struct mmu_update). */
+#define BATCH_REQ_MAX 16
 
 /*
  * Copies up to n elements of `size` bytes from guest address va into buf.
@@ -18,5 +25,24 @@ struct domain;
  */
 uint32_t copy_batch(struct domain *d, void *buf, vaddr_t va, uint32_t size,
 		    uint32_t n);
+
+/* A batch hypercall's arguments, as the guest passed them. */
+struct batch {
+	vaddr_t reqs;	     /* guest address of the requests */
+	uint32_t size;	     /* bytes per request, at most BATCH_REQ_MAX */
+	uint32_t count;	     /* how many */
+	vaddr_t pdone;	     /* where to write how many were done, or 0 */
+	uint32_t foreigndom; /* must be DOMID_SELF or the caller's id */
+};
+
+/*
+ * Runs batch b of domain d: one(req, arg) for each request in order,
+ * stopping at the first that returns an error. Returns 0 or that error;
+ * -EINVAL for more than BATCH_MAX requests or a foreigndom that is not
+ * the caller, -EFAULT if a request cannot be read (those before it are
+ * done) or pdone cannot be written (after all the work, as in Xen).
+ */
+long run_batch(struct domain *d, const struct batch *b,
+	       int (*one)(const void *req, void *arg), void *arg);
 
 #endif
