@@ -3,7 +3,7 @@
  * guest kernel needs goes through these few functions, never through an
  * instruction or a hypercall spelled out elsewhere (like Linux's
  * paravirt_ops). Today the only implementation is the Xen-style one
- * (platform_pv.c, pv_mmu.c); a native one can be added without touching
+ * (guest/lib/platform_pv.c); a native one can be added without touching
  * the rest of the kernel.
  *
  * Lab 2 added what a kernel with user processes needs: its trap table,

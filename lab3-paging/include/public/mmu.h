@@ -19,7 +19,7 @@
  * Requests run in order and stop at the first refused one; *pdone (if
  * pdone is not 0) gets the number done. foreigndom must be DOMID_SELF.
  * If pdone cannot be written the call returns -EFAULT, although the
- * requests were done (as in Xen).
+ * requests were done (Xen ignores the failed write).
  */
 struct mmu_update {
 	uint64_t ptr;

@@ -40,7 +40,8 @@ struct batch {
  * stopping at the first that returns an error. Returns 0 or that error;
  * -EINVAL for more than BATCH_MAX requests or a foreigndom that is not
  * the caller, -EFAULT if a request cannot be read (those before it are
- * done) or pdone cannot be written (after all the work, as in Xen).
+ * done) or pdone cannot be written (after all the work; Xen ignores
+ * that failure).
  */
 long run_batch(struct domain *d, const struct batch *b,
 	       int (*one)(const void *req, void *arg), void *arg);
