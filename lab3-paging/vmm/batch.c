@@ -22,6 +22,25 @@ uint32_t copy_batch(struct domain *d, void *buf, vaddr_t va, uint32_t size,
 	return i;
 }
 
+/* Runs the got requests of a chunk, counting in *done those done, until
+ * one refuses (its error) or asks for the rest to be read again
+ * (BATCH_REREAD). 0 when all ran. */
+static long run_chunk(const uint8_t *buf, uint32_t got, uint32_t size,
+		      int (*one)(const void *req, void *arg), void *arg,
+		      uint32_t *done)
+{
+	for (uint32_t i = 0; i < got; i++) {
+		int rc = one(buf + i * size, arg);
+
+		if (rc < 0)
+			return rc;
+		++*done;
+		if (rc == BATCH_REREAD)
+			return rc;
+	}
+	return 0;
+}
+
 long run_batch(struct domain *d, const struct batch *b,
 	       int (*one)(const void *req, void *arg), void *arg)
 {
@@ -36,11 +55,10 @@ long run_batch(struct domain *d, const struct batch *b,
 	while (done < b->count && !rc) {
 		n = MIN(b->count - done, BATCH_CHUNK);
 		got = copy_batch(d, buf, b->reqs + done * b->size, b->size, n);
-		for (uint32_t i = 0; i < got && !rc; i++) {
-			rc = one(buf + i * b->size, arg);
-			done += !rc;
-		}
-		if (!rc && got < n)
+		rc = run_chunk(buf, got, b->size, one, arg, &done);
+		if (rc == BATCH_REREAD)
+			rc = 0;
+		else if (!rc && got < n)
 			rc = -EFAULT;
 	}
 	if (b->pdone && copy_to_guest(d, b->pdone, &done, sizeof(done)))

@@ -26,6 +26,11 @@ struct domain;
 uint32_t copy_batch(struct domain *d, void *buf, vaddr_t va, uint32_t size,
 		    uint32_t n);
 
+/* What a request handler returns besides 0 and -errno: the request was
+ * done and changed the caller's address space (NEW_BASEPTR), so the
+ * requests after it must be read again, through the new one. */
+#define BATCH_REREAD 1
+
 /* A batch hypercall's arguments, as the guest passed them. */
 struct batch {
 	vaddr_t reqs;	     /* guest address of the requests */
@@ -37,7 +42,11 @@ struct batch {
 
 /*
  * Runs batch b of domain d: one(req, arg) for each request in order,
- * stopping at the first that returns an error. Returns 0 or that error;
+ * stopping at the first that returns an error. Requests are read a chunk
+ * at a time, before they run; after one that returns BATCH_REREAD the
+ * rest are read again. (A request that changes the mapping of the
+ * request array itself some other way takes effect for reading from the
+ * next chunk on.) Returns 0 or the first error;
  * -EINVAL for more than BATCH_MAX requests or a foreigndom that is not
  * the caller, -EFAULT if a request cannot be read (those before it are
  * done) or pdone cannot be written (after all the work; Xen ignores

@@ -12,7 +12,10 @@
  *    table until we leave it;
  *  - the M2P and the trampoline work in every address space;
  *  - refused: an L1 (-EBUSY), a page mapped writable (-EBUSY), a frame not
- *    ours (-EPERM), and we stay where we were.
+ *    ours (-EPERM), and we stay where we were;
+ *  - in one batch: pin, switch to, unpin and leave an L2 releases it; the
+ *    ops after a switch are read through the new address space (an op
+ *    array mapped only in the old one: -EFAULT after one done).
  */
 #include <guest/hole.h>
 #include <guest/pt.h>
@@ -21,6 +24,48 @@
 const char test_title[] = "new base pointer: switching address spaces";
 
 #define NEW_BASE MMUEXT_NEW_BASEPTR
+
+/*
+ * Switches inside one mmuext_op batch, from l2 (the base): the ops after
+ * a NEW_BASEPTR are read through the new address space.
+ */
+static void batches(uint32_t l2)
+{
+	uint32_t e = l2_make(0), d = l2_make(0), l1 = l1_make(0);
+	uint32_t z = page_get(), va = SLOT_VA(SCRATCH_SLOT + 2);
+	struct mmuext_op *ops = (struct mmuext_op *)KVA(z);
+	unsigned done = 0;
+
+	/* Pin, switch to, unpin and leave e: nothing of it remains. */
+	ops[0] = (struct mmuext_op){ MMUEXT_PIN_L2_TABLE,
+				     { pfn_to_mfn(e) },
+				     { 0 } };
+	ops[1] = (struct mmuext_op){ NEW_BASE, { pfn_to_mfn(e) }, { 0 } };
+	ops[2] = (struct mmuext_op){ MMUEXT_UNPIN_TABLE,
+				     { pfn_to_mfn(e) },
+				     { 0 } };
+	ops[3] = (struct mmuext_op){ NEW_BASE, { pfn_to_mfn(l2) }, { 0 } };
+	check_eq(HYPERVISOR_mmuext_op(ops, 4, &done), 0);
+	check_eq(done, 4);
+	check_eq(kmap(e, PTE_RW), 0);
+	check_eq(kmap(e, PTE_RO), 0);
+	printf("pin, switch, unpin, switch back in one batch: e released\n");
+
+	/* The ops, at va in l2 only (d was made before): once the first
+	 * switches to d, the second cannot be read. */
+	check_eq(set_entry(l2, SCRATCH_SLOT + 2, ptep(l1, PTE_RW)), 0);
+	check_eq(set_entry(l1, 0, ptep(z, PTE_RW)), 0);
+	ops[0] = (struct mmuext_op){ NEW_BASE, { pfn_to_mfn(d) }, { 0 } };
+	for (int i = 1; i < 40; i++)
+		ops[i] = (struct mmuext_op){ MMUEXT_TLB_FLUSH_LOCAL,
+					     { 0 },
+					     { 0 } };
+	check_eq(HYPERVISOR_mmuext_op((struct mmuext_op *)va, 40, &done),
+		 -EFAULT);
+	check_eq(done, 1);
+	check_eq(base_switch(l2), 0);
+	printf("the ops after a switch are read through the new L2\n");
+}
 
 void test_main(void)
 {
@@ -84,5 +129,6 @@ void test_main(void)
 	check_eq(base_switch(l2), 0);
 	check_eq(kmap(b, PTE_RW), 0);
 	check(probe_read(SCRATCH_VA, &f));
+	batches(l2);
 	xtf_success("address spaces switched as asked");
 }

@@ -84,6 +84,7 @@ static int new_baseptr(struct vcpu *v, mfn_t mfn)
 static int one_op(struct vcpu *v, const struct mmuext_op *op)
 {
 	struct domain *d = v->domain;
+	int rc;
 
 	switch (op->cmd) {
 	case MMUEXT_PIN_L1_TABLE:
@@ -93,7 +94,8 @@ static int one_op(struct vcpu *v, const struct mmuext_op *op)
 	case MMUEXT_UNPIN_TABLE:
 		return unpin(op->arg1.mfn, d);
 	case MMUEXT_NEW_BASEPTR:
-		return new_baseptr(v, op->arg1.mfn);
+		rc = new_baseptr(v, op->arg1.mfn);
+		return rc ? rc : BATCH_REREAD; /* read the rest through it */
 	case MMUEXT_TLB_FLUSH_LOCAL:
 	case MMUEXT_TLB_FLUSH_MULTI:
 	case MMUEXT_TLB_FLUSH_ALL:
