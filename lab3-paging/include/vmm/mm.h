@@ -35,7 +35,8 @@ void put_page(mfn_t mfn);
 
 /*
  * LAB 3 EXERCISE 1. Takes a type reference of `type` (FT_WRITABLE, FT_L1,
- * FT_L2) on mfn for d. If its type count is not 0, the type must be
+ * FT_L2, or another type that needs no validation, such as FT_GDT) on
+ * mfn for d. If its type count is not 0, the type must be
  * `type` already (else -EBUSY). If it is 0, the frame takes the new type
  * with this one reference at once, and then, for a page-table type,
  * validate_table() checks (and takes the references of) all its entries
