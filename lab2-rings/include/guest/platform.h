@@ -8,7 +8,9 @@
  *
  * Lab 2 adds what a kernel with user processes needs: its trap table,
  * the stack an entry from ring 3 lands on, the address of a page fault,
- * and the segment selectors of the kernel and of user programs.
+ * and the segment selectors of the kernel and of user programs. Lab 3's
+ * page tables have an interface of their own, beside this one
+ * (guest/platform_mm.h).
  */
 #ifndef GUEST_PLATFORM_H
 #define GUEST_PLATFORM_H

@@ -17,6 +17,7 @@
 #include <lib/string.h>
 #include <guest/console.h>
 #include <guest/platform.h>
+#include <guest/platform_mm.h>
 #include <guest/syscall.h>
 #include <public/errno.h>
 #include <kernel.h>
@@ -112,7 +113,7 @@ static void load_l2(uint32_t *l2)
 
 	if (l2 == l2_loaded)
 		return;
-	rc = platform->new_baseptr(l2);
+	rc = platform_mm->new_baseptr(l2);
 	if (rc)
 		panic("new_baseptr refused an address space (%d)", rc);
 	l2_loaded = l2;

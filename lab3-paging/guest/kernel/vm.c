@@ -14,6 +14,7 @@
  */
 #include <lib/string.h>
 #include <guest/platform.h>
+#include <guest/platform_mm.h>
 #include <public/errno.h>
 #include <public/xen.h>
 #include <kernel.h>
@@ -28,7 +29,7 @@ uint32_t *kernel_l2;
 
 static void flush(void)
 {
-	int rc = platform->flush_ptes();
+	int rc = platform_mm->flush_ptes();
 
 	if (rc)
 		panic("the platform refused a page-table update (%d)", rc);
@@ -36,7 +37,7 @@ static void flush(void)
 
 static void *entry_page(uint32_t e)
 {
-	return pfn_to_kva(platform->pte_pfn(e));
+	return pfn_to_kva(platform_mm->pte_pfn(e));
 }
 
 /* The kernel's address space, without the builder's user window: its
@@ -46,7 +47,7 @@ void vm_init(void)
 	kernel_l2 = (uint32_t *)start_info->pt_base;
 	for (unsigned i = 0; i < USER_SLOTS; i++)
 		if (kernel_l2[i] & PTE_P)
-			platform->set_pte(&kernel_l2[i], 0);
+			platform_mm->set_pte(&kernel_l2[i], 0);
 	flush();
 }
 
@@ -65,7 +66,7 @@ int vm_create(struct vm *vm)
 /* Pins the tree built: it becomes usable as an address space. */
 void vm_activate(struct vm *vm)
 {
-	int rc = platform->pin_l2(vm->l2);
+	int rc = platform_mm->pin_l2(vm->l2);
 
 	if (rc)
 		panic("the platform refused an address space (%d)", rc);
@@ -83,9 +84,9 @@ static uint32_t *walk(struct vm *vm, uint32_t va, int alloc)
 	if (!alloc || !(l1 = page_alloc()))
 		return NULL;
 	if (!vm->live)
-		*l2e = platform->make_pte(kva_to_pfn(l1),
-					  PTE_P | PTE_W | PTE_U);
-	else if (platform->hook_l1(l2e, l1))
+		*l2e = platform_mm->make_pte(kva_to_pfn(l1),
+					     PTE_P | PTE_W | PTE_U);
+	else if (platform_mm->hook_l1(l2e, l1))
 		panic("the platform refused a new L1");
 	return l1 + L1_INDEX(va);
 }
@@ -94,7 +95,7 @@ static uint32_t *walk(struct vm *vm, uint32_t va, int alloc)
 static void set_entry(struct vm *vm, uint32_t *pte, uint32_t val)
 {
 	if (vm->live)
-		platform->set_pte(pte, val);
+		platform_mm->set_pte(pte, val);
 	else
 		*pte = val;
 }
@@ -114,8 +115,8 @@ void *vm_page(struct vm *vm, uint32_t va, int writable)
 	}
 	page = page_alloc();
 	if (page)
-		*pte = platform->make_pte(kva_to_pfn(page),
-					  PTE_USER | (writable ? PTE_W : 0));
+		*pte = platform_mm->make_pte(kva_to_pfn(page),
+					     PTE_USER | (writable ? PTE_W : 0));
 	return page;
 }
 
@@ -138,7 +139,7 @@ static int cow(struct vm *vm, uint32_t *pte)
 		page_put(page);
 	}
 	set_entry(vm, pte,
-		  platform->make_pte(kva_to_pfn(copy), PTE_USER | PTE_W));
+		  platform_mm->make_pte(kva_to_pfn(copy), PTE_USER | PTE_W));
 	return 0;
 }
 
@@ -168,8 +169,8 @@ int vm_fault(struct vm *vm, uint32_t va, int write)
 			return -ENOMEM;
 		}
 		set_entry(vm, pte,
-			  platform->make_pte(kva_to_pfn(page),
-					     PTE_USER | PTE_W));
+			  platform_mm->make_pte(kva_to_pfn(page),
+						PTE_USER | PTE_W));
 		rc = 0;
 	}
 	flush();
@@ -207,7 +208,7 @@ static void share_l1(uint32_t e, uint32_t *to)
 			continue;
 		if (pte & PTE_W) {
 			pte = (pte & ~PTE_W) | PTE_COW;
-			platform->set_pte(&from[i], pte);
+			platform_mm->set_pte(&from[i], pte);
 		}
 		to[i] = pte;
 		page_get(entry_page(pte));
@@ -230,8 +231,8 @@ int vm_fork(struct vm *parent, struct vm *child)
 			rc = -ENOMEM;
 			break;
 		}
-		child->l2[s] = platform->make_pte(kva_to_pfn(l1),
-						  PTE_P | PTE_W | PTE_U);
+		child->l2[s] = platform_mm->make_pte(kva_to_pfn(l1),
+						     PTE_P | PTE_W | PTE_U);
 		share_l1(parent->l2[s], l1);
 	}
 	flush();
@@ -279,7 +280,7 @@ long vm_sbrk(struct vm *vm, int32_t n)
  * and tables go back to the allocator. */
 void vm_free(struct vm *vm)
 {
-	int rc = vm->live ? platform->unpin_l2(vm->l2) : 0;
+	int rc = vm->live ? platform_mm->unpin_l2(vm->l2) : 0;
 
 	if (rc)
 		panic("the platform refused to unpin an address space (%d)",

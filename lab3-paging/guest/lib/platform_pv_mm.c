@@ -1,62 +1,19 @@
 /*
- * The paravirtual platform: each operation is a hypercall, or a read of
- * what the VMM left in the shared-info page.
+ * The paravirtual platform's page tables (lab 3, platform_mm.h): each
+ * operation is mmu_update, update_va_mapping or mmuext_op.
  *
- * Lab 3's page tables follow the VMM's rules (include/vmm/mm.h): a frame
- * is a page table or mapped writable, never both, so a page becomes a
- * table only after the kernel's own mapping of it is made read-only, and
- * is mapped writable again only after it stopped being one. Updates of
- * entries are batched: set_pte queues mmu_update requests, which one
- * hypercall then applies, as the Xen paper's guests batch theirs.
+ * They follow the VMM's rules (include/vmm/mm.h): a frame is a page table
+ * or mapped writable, never both, so a page becomes a table only after
+ * the kernel's own mapping of it is made read-only, and is mapped
+ * writable again only after it stopped being one. Updates of entries are
+ * batched: set_pte queues mmu_update requests, which one hypercall then
+ * applies, as the Xen paper's guests batch theirs.
  */
 #include <arch/mmu.h>
-#include <guest/hypercall.h>
 #include <guest/hypercall_mmu.h>
-#include <guest/hypercall_rings.h>
 #include <guest/platform.h>
+#include <guest/platform_mm.h>
 #include <public/layout.h>
-#include <public/shared_info.h>
-
-static void pv_console_write(const char *s, unsigned len)
-{
-	HYPERVISOR_console_io(CONSOLEIO_write, len, s);
-}
-
-static __noreturn void pv_shutdown(unsigned reason)
-{
-	struct sched_shutdown arg = { reason };
-
-	for (;;) /* only returns if the VMM refused */
-		HYPERVISOR_sched_op(SCHEDOP_shutdown, &arg);
-}
-
-/* The VMM copies the table into its virtual IDT; vector
- * FAST_TRAP_VECTOR, with DPL 3 and without TI_IF, becomes a real IDT
- * gate into the guest kernel. */
-static int pv_set_trap_table(const struct trap_info *table)
-{
-	return (int)HYPERVISOR_set_trap_table(table);
-}
-
-/* The VMM puts it in the TSS (ss1:esp1) whenever this guest runs. */
-static int pv_stack_switch(uint32_t esp)
-{
-	return (int)HYPERVISOR_stack_switch(FLAT_RING1_SS, esp);
-}
-
-/* A guest cannot read %cr2: the VMM writes the address into shared info
- * before it bounces a page fault. The builder maps that page just past
- * the domain's memory (public/layout.h). */
-static uint32_t pv_fault_address(void)
-{
-	const struct shared_info *s =
-		(const struct shared_info *)KIT_SHARED_INFO_VA(
-			start_info->nr_pages);
-
-	return s->vcpu_info[0].arch.cr2;
-}
-
-/* ---- page tables (lab 3) ---------------------------------------------- */
 
 #define QUEUE_MAX  64 /* mmu_update requests per hypercall */
 #define USER_SLOTS L2_INDEX(KIT_KERNEL_BASE) /* the private half of an L2 */
@@ -195,13 +152,7 @@ static int pv_new_baseptr(uint32_t *l2)
 	return rc ? rc : (int)mmuext_one(MMUEXT_NEW_BASEPTR, va_to_mfn(l2));
 }
 
-static const struct platform_ops pv_ops = {
-	.name = "xen-pv",
-	.console_write = pv_console_write,
-	.shutdown = pv_shutdown,
-	.set_trap_table = pv_set_trap_table,
-	.stack_switch = pv_stack_switch,
-	.fault_address = pv_fault_address,
+static const struct platform_mm_ops pv_mm_ops = {
 	.make_pte = pv_make_pte,
 	.pte_pfn = pv_pte_pfn,
 	.set_pte = pv_set_pte,
@@ -210,9 +161,6 @@ static const struct platform_ops pv_ops = {
 	.pin_l2 = pv_pin_l2,
 	.unpin_l2 = pv_unpin_l2,
 	.new_baseptr = pv_new_baseptr,
-	.kernel_cs = FLAT_RING1_CS,
-	.user_cs = FLAT_RING3_CS,
-	.user_ds = FLAT_RING3_DS,
 };
 
-const struct platform_ops *platform = &pv_ops;
+const struct platform_mm_ops *platform_mm = &pv_mm_ops;
