@@ -78,6 +78,13 @@ void user_window_init(void);
 uint32_t user_window_end(void);
 void load_programs(void);
 
+/* elf_check.c */
+struct elf32_ehdr;
+/* Whether [va, va + len) lies in [lo, hi). */
+int in_range(uint32_t va, uint32_t len, uint32_t lo, uint32_t hi);
+/* Checks the ELF header of an image of `size` bytes; NULL or a reason. */
+const char *elf_check_header(const struct elf32_ehdr *eh, uint32_t size);
+
 /* main.c */
 __noreturn void panic(const char *fmt, ...) __printf(1, 2);
 

@@ -65,27 +65,6 @@ int user_buffer_ok(uint32_t va, uint32_t len)
 	return user_range_ok(va, len);
 }
 
-/* Whether [va, va + len) lies in [lo, hi). */
-static int in_range(uint32_t va, uint32_t len, uint32_t lo, uint32_t hi)
-{
-	return va >= lo && va <= hi && len <= hi - va;
-}
-
-/* Checks the ELF header of an image of `size` bytes; NULL or a reason. */
-static const char *check_header(const struct elf32_ehdr *eh, uint32_t size)
-{
-	if (size < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, 4) ||
-	    eh->e_ident[EI_CLASS] != ELFCLASS32 ||
-	    eh->e_ident[EI_DATA] != ELFDATA2LSB || eh->e_type != ET_EXEC ||
-	    eh->e_machine != EM_386)
-		return "not an i386 executable";
-	if (eh->e_phentsize != sizeof(struct elf32_phdr) ||
-	    !in_range(eh->e_phoff, eh->e_phnum * sizeof(struct elf32_phdr), 0,
-		      size))
-		return "bad program headers";
-	return NULL;
-}
-
 /*
  * Copies the loadable segments of the image [img, img + size) into the
  * slot [lo, hi) and zeroes their bss. Checks everything first, so that
@@ -96,7 +75,7 @@ static const char *load_elf(const uint8_t *img, uint32_t size, uint32_t lo,
 {
 	const struct elf32_ehdr *eh = (const struct elf32_ehdr *)img;
 	const struct elf32_phdr *ph;
-	const char *why = check_header(eh, size);
+	const char *why = elf_check_header(eh, size);
 
 	if (why)
 		return why;

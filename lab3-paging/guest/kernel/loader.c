@@ -24,27 +24,6 @@ struct user_program {
 };
 extern const struct user_program user_programs[];
 
-/* Whether [va, va + len) lies in [lo, hi). */
-static int in_range(uint32_t va, uint32_t len, uint32_t lo, uint32_t hi)
-{
-	return va >= lo && va <= hi && len <= hi - va;
-}
-
-/* Checks the ELF header of an image of `size` bytes; NULL or a reason. */
-static const char *check_header(const struct elf32_ehdr *eh, uint32_t size)
-{
-	if (size < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, 4) ||
-	    eh->e_ident[EI_CLASS] != ELFCLASS32 ||
-	    eh->e_ident[EI_DATA] != ELFDATA2LSB || eh->e_type != ET_EXEC ||
-	    eh->e_machine != EM_386)
-		return "not an i386 executable";
-	if (eh->e_phentsize != sizeof(struct elf32_phdr) ||
-	    !in_range(eh->e_phoff, eh->e_phnum * sizeof(struct elf32_phdr), 0,
-		      size))
-		return "bad program headers";
-	return NULL;
-}
-
 /* Checks the loadable segments (but empty ones) and the entry point;
  * NULL or a reason. *end gets the end of the highest segment. */
 static const char *check_segments(const uint8_t *img, uint32_t size,
@@ -99,7 +78,7 @@ static const char *load_elf(struct vm *vm, const struct user_program *up)
 	const struct elf32_ehdr *eh = (const struct elf32_ehdr *)up->start;
 	const struct elf32_phdr *ph;
 	uint32_t size = (uint32_t)(up->end - up->start), end;
-	const char *why = check_header(eh, size);
+	const char *why = elf_check_header(eh, size);
 
 	if (!why)
 		why = check_segments(up->start, size, &end);
