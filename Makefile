@@ -169,6 +169,8 @@ setup:
 clean:
 	rm -rf build
 
+include mk/course.mk
+
 help:
 	@echo "make [LAB=N] [SOL=1]      build lab N (default $(LAB_MAX)); SOL=1: the solutions"
 	@echo "make qemu                 boot the VMM and GUESTS in QEMU (Ctrl-a x quits)"
@@ -179,6 +181,11 @@ help:
 	@echo "make test                 the kit's own test suite"
 	@echo "make new-test NAME=x      scaffold a test guest in lab N"
 	@echo "make dist                 a student copy of the kit, without solutions/"
+	@echo "make handin               pack your work for handing in (build/handin-*.tar.gz)"
+	@echo "make grade-class          grade the hand-ins in HANDINS=dir (build/class/)"
+	@echo "make gradescope           Gradescope autograder zip for lab N"
+	@echo "make handout              the course text as HTML (build/handout/)"
+	@echo "make compile-commands     build/compile_commands.json for clangd"
 	@echo "make clean                remove build/"
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
