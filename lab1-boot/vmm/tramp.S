@@ -12,11 +12,20 @@
  * entry and every exit writes the same REGS_SIZE bytes, so nothing of
  * another domain is left there to read.
  *
- * Entry from the VMM itself (ring 0): no stack or address-space switch;
- * trap() handles it on the current stack and we return with iret.
+ * Entry from the VMM itself (ring 0), on a VMM stack: no stack or
+ * address-space switch; trap() handles it on the current stack and we
+ * return with iret. Entry from ring 0 *on the entry stack*: a fault on
+ * the return path (resume_guest, after its switch to the entry stack; the
+ * guest's segments or iret frame are unusable). The crashed frame and the
+ * fault's own words are moved to the current vCPU's VMM stack, the entry
+ * stack is wiped, and trap() (exit_fault) ends that domain there: no C
+ * code ever runs on the entry stack, so nothing of the VMM or of the
+ * crashed domain is left on it for the next guest to read.
  */
 #include <vmm/regs.h>
 #include <vmm/segments.h>
+
+#define ENTRY_STACK_SIZE 4096 /* one page, mapped in every guest */
 
 /* Vectors for which the CPU pushes an error code. */
 #define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
@@ -87,7 +96,11 @@ from_vmm:
 	je	1f
 	movl	tramp_vmm_cr3, %eax
 	movl	%eax, %cr3
-1:	pushl	%esp
+1:	cmpl	$entry_stack, %esp
+	jb	2f
+	cmpl	$entry_stack_top, %esp
+	jb	exit_fault_entry
+2:	pushl	%esp
 	call	trap
 	addl	$4, %esp
 	popal
@@ -97,6 +110,31 @@ from_vmm:
 	popl	%ds
 	addl	$8, %esp		/* vector, error */
 	iret
+
+/*
+ * A fault on the return path: we are in the VMM's address space, on the
+ * entry stack, with the fault's struct cpu_regs at %esp (no esp and ss:
+ * the copy takes 8 bytes more, still on the entry stack). Copy it to the
+ * top of the current vCPU's VMM stack (the crashed guest's saved frame is
+ * dead: resume_guest has left it), zero the whole entry stack, and let
+ * trap() end the domain from there; it never returns (exit_fault).
+ */
+exit_fault_entry:
+	movl	%esp, %esi
+	movl	tramp_vmm_stack_top, %edi
+	subl	$REGS_SIZE, %edi
+	movl	%edi, %ebx
+	movl	$(REGS_SIZE / 4), %ecx
+	rep movsl
+	movl	$entry_stack, %edi
+	movl	$(ENTRY_STACK_SIZE / 4), %ecx
+	xorl	%eax, %eax
+	rep stosl
+	movl	%ebx, %esp
+	xorl	%ebp, %ebp		/* backtraces stop here */
+	pushl	%esp
+	call	trap			/* exit_fault: ends the domain */
+	ud2
 
 /*
  * void resume_guest(struct cpu_regs *regs, uint32_t cr3): enters the
@@ -143,6 +181,7 @@ tramp_vmm_stack_top:	/* top of the current vCPU's VMM stack */
 /* The entry stack: the CPU pushes here on an entry from a guest. */
 	.section .tramp.stack, "aw"
 	.align 4096
-	.globl entry_stack_top
-	.space	4096
+	.globl entry_stack, entry_stack_top
+entry_stack:
+	.space	ENTRY_STACK_SIZE
 entry_stack_top:

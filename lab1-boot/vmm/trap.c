@@ -92,7 +92,9 @@ void crash_on_exception(struct cpu_regs *r, uint32_t cr2)
  * its iret: loading a segment the guest left, or returning through one,
  * failed. The guest is at fault, not the VMM (the VMM checks what it can;
  * this is the net below). Ends that domain and runs the next one, as Xen
- * does for a failed return to a guest.
+ * does for a failed return to a guest. tramp.S has already moved r off
+ * the entry stack, which every guest can read, and wiped it: this runs,
+ * like all C code, on the vCPU's own VMM stack.
  */
 static void exit_fault(struct cpu_regs *r, uint32_t cr2)
 {
