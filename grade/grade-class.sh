@@ -397,8 +397,10 @@ pick_sandbox() {
 	[ "$(id -u)" = 0 ] || return 0
 	command -v setpriv >/dev/null 2>&1 || return 0
 	setpriv --reuid="$UID_BASE" --regid="$UID_BASE" --clear-groups \
-		test -x "$OUT/students" 2>/dev/null ||
-		die "$OUT is not reachable by other users (chmod o+x its parent directories), or set GRADE_CLASS_SANDBOX=none"
+		test -x "$OUT/students" 2>/dev/null || {
+		echo "grade-class: $OUT is not reachable by other users (chmod o+x its parent directories): the hand-ins' unit tests run as this user" >&2
+		return 0
+	}
 	SANDBOX=uid
 	unshare -n true 2>/dev/null && NET="unshare -n"
 	return 0
