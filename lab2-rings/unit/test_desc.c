@@ -4,8 +4,8 @@
  * that a check left out lets it through:
  *  - not present: accepted unchanged, whatever else it holds;
  *  - system descriptors (all 16 types with S = 0: TSS, LDT, gates),
- *    DPL 0, expand-down data and a base at or above GUEST_SEG_END:
- *    refused; a conforming code segment (the same type bit) is not;
+ *    DPL 0, DPL 2 (code or data), conforming code, expand-down data (the
+ *    same type bit) and a base at or above GUEST_SEG_END: refused;
  *  - a limit reaching GUEST_SEG_END: truncated to end exactly at
  *    GUEST_SEG_END - 1, keeping G = 1 or G = 0, switching to G = 0 when
  *    only a byte limit fits, even when base + limit wraps around 4 GiB;
@@ -104,13 +104,26 @@ Test(check_descriptor, dpl0_refused)
 	accepts_as_is(mk(0, 0xFF, DATA(1)));
 }
 
-/* Guests run in ring 1 or 3: no DPL-2 code, the way into ring 2. */
-Test(check_descriptor, dpl2_code_refused)
+/* Guests run in ring 1 or 3: no DPL-2 code (the way into ring 2) and no
+ * DPL-2 data (its stack), whatever the type. */
+Test(check_descriptor, dpl2_refused)
 {
 	refuses(mk(0, 0xFF, CODE(2)));
 	refuses(mk(0, 0xFF, CODE(2) & ~DESC_WRITE));
-	accepts_as_is(mk(0, 0xFF, DATA(2)));
+	refuses(mk(0, 0xFF, DATA(2)));
+	refuses(mk(0, 0xFF, DATA(2) & ~DESC_WRITE));
+	accepts_as_is(mk(0, 0xFF, DATA(3)));
 	accepts_as_is(mk(0, 0xFF, CODE(3)));
+}
+
+/* An iret to a conforming segment runs at the selector's RPL: refused,
+ * whatever its DPL. */
+Test(check_descriptor, conforming_code_refused)
+{
+	refuses(mk(0x1000, 0xFF, CODE(1) | DESC_EXPDOWN));
+	refuses(mk(0x1000, 0xFF, CODE(3) | DESC_EXPDOWN));
+	refuses(mk(0x1000, 0xFF, (CODE(3) & ~DESC_WRITE) | DESC_EXPDOWN));
+	accepts_as_is(mk(0x1000, 0xFF, CODE(3)));
 }
 
 Test(check_descriptor, expand_down_data_refused)
@@ -118,9 +131,7 @@ Test(check_descriptor, expand_down_data_refused)
 	refuses(mk(0x1000, 0xFF, DATA(1) | DESC_EXPDOWN));
 	refuses(mk(0x1000, 0xFF, DATA(3) | DESC_EXPDOWN));
 	refuses(mk(0x1000, 0xFF, (DATA(1) & ~DESC_WRITE) | DESC_EXPDOWN));
-	/* The same bit in a code segment means conforming: no rule on it. */
-	accepts_as_is(mk(0x1000, 0xFF, CODE(1) | DESC_EXPDOWN));
-	accepts_as_is(mk(0x1000, 0xFF, CODE(3) | DESC_EXPDOWN));
+	accepts_as_is(mk(0x1000, 0xFF, DATA(3)));
 }
 
 /* Small byte limits, so that no truncation is involved. */
@@ -204,12 +215,9 @@ Test(check_descriptor, truncated_unaligned_base)
 
 Test(check_descriptor, valid_accepted)
 {
-	for (int dpl = 1; dpl <= 3; dpl++) {
-		if (dpl != 2) { /* no ring-2 code: dpl2_code_refused */
-			accepts_as_is(mk(0x12345678, 0xABCDE, CODE(dpl)));
-			accepts_as_is(
-				mk(0, 0, (CODE(dpl) & ~DESC_WRITE) | DESC_AVL));
-		}
+	for (int dpl = 1; dpl <= 3; dpl += 2) { /* no ring 2: dpl2_refused */
+		accepts_as_is(mk(0x12345678, 0xABCDE, CODE(dpl)));
+		accepts_as_is(mk(0, 0, (CODE(dpl) & ~DESC_WRITE) | DESC_AVL));
 		accepts_as_is(mk(0x12345678, 0x0ABCD, DATA(dpl) | DESC_G));
 		accepts_as_is(mk(0xC0000000, 0xFFFF, DATA(dpl) & ~DESC_WRITE));
 		accepts_as_is(

@@ -4,7 +4,8 @@
  * GDT of 600 entries over two copy pages, installed as set_gdt does:
  * each descriptor through check_descriptor (exercise 1) into the copy.
  * A few descriptors check_descriptor would refuse (a system descriptor
- * looking like code or data, DPL 0) are written into the copy directly:
+ * looking like code or data, DPL 0 or 2, conforming code) are written
+ * into the copy directly:
  * the selector checks must refuse them on their own.
  * Checked: the four flat selectors (any RPL) map to the VMM's GDT page;
  * the VMM's own (0xe008, 0xe010, 0xe040) and other reserved entries, the
@@ -32,11 +33,11 @@
 #define G_DATA3	    4	/* ring-3 data */
 #define G_RODATA1   5	/* ring-1 data, read-only */
 #define G_XCODE1    6	/* ring-1 code, execute-only */
-#define G_CONF1	    7	/* ring-1 conforming code */
+#define G_CONF1	    7	/* unchecked: ring-1 conforming code */
 #define G_NPCODE1   8	/* not present ring-1 code */
 #define G_NPDATA1   9	/* not present ring-1 data */
 #define G_CODE2	    10	/* unchecked: DPL 2 code */
-#define G_DATA2	    11	/* DPL 2 data */
+#define G_DATA2	    11	/* unchecked: DPL 2 data */
 #define G_RAW_TSS   12	/* unchecked: busy TSS, DPL 1 (type 1011) */
 #define G_RAW_SYS   13	/* unchecked: system type 0011, DPL 1 */
 #define G_RAW_CODE0 14	/* unchecked: DPL 0 code */
@@ -63,12 +64,12 @@ static void setup(void)
 	install(G_DATA3, 0xF2);
 	install(G_RODATA1, 0xB0);
 	install(G_XCODE1, 0xB8);
-	install(G_CONF1, 0xBE);
+	unit_gdt_set(G_CONF1, unit_seg(0, 0xFFFFF, 0xBE)); /* refused too */
 	install(G_NPCODE1, 0x3A);
 	install(G_NPDATA1, 0x32);
 	unit_gdt_set(G_CODE2, unit_seg(0, 0xFFFFF,
 				       0xDA)); /* check_descriptor refuses it */
-	install(G_DATA2, 0xD2);
+	unit_gdt_set(G_DATA2, unit_seg(0, 0xFFFFF, 0xD2)); /* refused too */
 	unit_gdt_set(G_RAW_TSS, unit_seg(0, 0x67, 0xAB));
 	unit_gdt_set(G_RAW_SYS, unit_seg(0, 0x67, 0xA3));
 	unit_gdt_set(G_RAW_CODE0, unit_seg(0, 0xFFFFF, 0x9B));

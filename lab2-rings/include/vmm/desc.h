@@ -34,8 +34,12 @@ void desc_set_limit(struct seg_desc *d, uint32_t last);
  * makes it safe, in this order:
  *  - not present (P = 0): accepted unchanged (the CPU never loads it);
  *  - a system descriptor (S = 0: TSS, LDT, any gate): refused;
- *  - DPL 0: refused; and a code segment of DPL 2 (guests run in ring 1 or
- *    ring 3 only: there must be no way into ring 2);
+ *  - DPL 0: refused;
+ *  - DPL 2, code or data: refused (guests run in ring 1 or ring 3 only:
+ *    there must be no way into ring 2, and no stack for it);
+ *  - a conforming code segment (any DPL): refused (an iret to one runs
+ *    at the selector's RPL, which could be 2; a far call from ring 3
+ *    would run it in ring 3);
  *  - an expand-down data segment: refused (it reaches the top of memory);
  *  - a base at or above GUEST_SEG_END: refused;
  *  - a limit that reaches GUEST_SEG_END or beyond: truncated so that the

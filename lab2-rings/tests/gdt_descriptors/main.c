@@ -1,16 +1,16 @@
 /*
  * gdt_descriptors: set_gdt validates every descriptor a guest asks for
  * (exercise 1, check_descriptor). Accepted and usable: code and data
- * segments of DPL 1 to 3, conforming code, segments near the end of the
- * guest's range, not-present entries (kept as given); each present one
- * gets its accessed bit set, and a grows-up limit that reaches into the
- * hole is truncated (seen with lsl); a small data segment loaded into %fs
- * reads and writes the memory it describes. (DPL-2 data is fine; DPL-2 code
- * is refused: guests run only in ring 1 and ring 3.) Refused with -EINVAL, the
- * GDT in force left as it was: DPL 0, every system descriptor (call gates, even
- * to ring 1, TSS, LDT, interrupt gate), expand-down data, a base in the hole; a
- * frame we do not own (the shared-info page, the VMM's image, no frame at all),
- * too many entries. A frame list we cannot read: -EFAULT.
+ * segments of DPL 1 and 3, segments near the end of the guest's range,
+ * not-present entries (kept as given); each present one gets its accessed
+ * bit set, and a grows-up limit that reaches into the hole is truncated
+ * (seen with lsl); a small data segment loaded into %fs reads and writes
+ * the memory it describes. Refused with -EINVAL, the GDT in force left as
+ * it was: DPL 0, DPL 2 code or data and conforming code (guests run only
+ * in ring 1 and ring 3), every system descriptor (call gates, even to ring
+ * 1, TSS, LDT, interrupt gate), expand-down data, a base in the hole; a
+ * frame we do not own (the shared-info page, the VMM's image, no frame at
+ * all), too many entries. A frame list we cannot read: -EFAULT.
  *
  * Hostile: a vulnerable VMM installs a call gate or DPL-0 segment (a way
  * into ring 0), a segment over the hole, or reads a frame of the VMM's as
@@ -39,10 +39,10 @@ enum {
 	E_LOW,
 	E_EDGE,
 	E_EDGE2,
-	E_CONF,
+	E_RODATA,
 	E_NP,
 	E_CODE3,
-	E_DATA2,
+	E_DATA3,
 	E_XONLY
 };
 
@@ -52,18 +52,19 @@ static void good_table(struct seg_desc *t)
 	memset(t, 0, sizeof(gdt));
 	t[E_CODE] = seg_make(0, 0xFFFFF, ACC_CODE_SEG(1), 1);
 	t[E_DATA] = seg_make(0, 0xFFFFF, ACC_DATA_SEG(1), 1);
-	t[E_SMALL] = seg_make((uint32_t)buffer, 15, ACC_DATA_SEG(1), 0);
+	t[E_SMALL] = seg_make((uint32_t)buffer, 15, ACC_DATA_SEG(3), 0);
 	t[E_LOW] = seg_make(0x00400000, 0xFFFFF, ACC_DATA_SEG(3), 1);
-	t[E_EDGE] = seg_make(SEG_END - 0x1000, 0xFFF, ACC_DATA_SEG(1), 0);
-	t[E_EDGE2] = seg_make(SEG_END - 0x100, 0xFFFF, ACC_DATA_SEG(2), 0);
-	t[E_CONF] = seg_make(0, 0xBFFFF, ACC_CODE_SEG(1) | ACC_CONFORM, 1);
+	t[E_EDGE] = seg_make(SEG_END - 0x1000, 0xFFF, ACC_DATA_SEG(3), 0);
+	t[E_EDGE2] = seg_make(SEG_END - 0x100, 0xFFFF, ACC_DATA_SEG(3), 0);
+	t[E_RODATA] =
+		seg_make((uint32_t)buffer, 31, ACC_DATA_SEG(1) & ~ACC_WRITE, 0);
 	/* Not present: anything goes, the CPU never loads it. */
 	t[E_NP].lo = 0x12345678;
 	t[E_NP].hi = 0x0000ec00 & ~0x8000u; /* a DPL-3 call gate, P = 0 */
 	t[E_CODE3] = seg_make(0, 0xBFFFF, ACC_CODE_SEG(3), 1);
-	t[E_DATA2] = seg_make(0x1000, 0x7FFF, ACC_DATA_SEG(2), 0);
+	t[E_DATA3] = seg_make(0x1000, 0x7FFF, ACC_DATA_SEG(3), 0);
 	t[E_XONLY] =
-		seg_make(0, 0xBFFFF, ACC_P | ACC_DPL(1) | ACC_S | ACC_CODE, 1);
+		seg_make(0, 0xFFFFF, ACC_P | ACC_DPL(1) | ACC_S | ACC_CODE, 1);
 	t[600] = seg_make(0, 0xFFFFF, ACC_DATA_SEG(1), 1); /* second page */
 }
 
@@ -102,18 +103,18 @@ static void accepted(void)
 	check_eq(gdt_install(gdt, 601), 0);
 	expect_limit("flat ring-1 code", SEL(E_CODE, 1), SEG_END - 1);
 	expect_limit("flat ring-1 data", SEL(E_DATA, 1), SEG_END - 1);
-	expect_limit("16-byte data", SEL(E_SMALL, 1), 15);
+	expect_limit("16-byte data", SEL(E_SMALL, 3), 15);
 	expect_limit("data at 4 MiB", SEL(E_LOW, 3), SEG_END - 0x00400000 - 1);
-	expect_limit("last page", SEL(E_EDGE, 1), 0xFFF);
-	expect_limit("byte-granular, over the end", SEL(E_EDGE2, 2), 0xFF);
-	expect_limit("conforming code", SEL(E_CONF, 1), 0xBFFFFFFF);
+	expect_limit("last page", SEL(E_EDGE, 3), 0xFFF);
+	expect_limit("byte-granular, over the end", SEL(E_EDGE2, 3), 0xFF);
+	expect_limit("ring-1 read-only data", SEL(E_RODATA, 1), 31);
 	expect_limit("ring-3 code", SEL(E_CODE3, 3), 0xBFFFFFFF);
-	expect_limit("ring-2 data", SEL(E_DATA2, 2), 0x7FFF);
+	expect_limit("ring-3 data", SEL(E_DATA3, 3), 0x7FFF);
 	expect_limit("second GDT page", SEL(600, 1), SEG_END - 1);
 	expect_rights("ring-1 code", SEL(E_CODE, 1), ACC_CODE_SEG(1));
 	expect_rights("ring-1 data", SEL(E_DATA, 1), ACC_DATA_SEG(1));
-	expect_rights("conforming code", SEL(E_CONF, 1),
-		      ACC_CODE_SEG(1) | ACC_CONFORM);
+	expect_rights("ring-1 read-only data", SEL(E_RODATA, 1),
+		      ACC_DATA_SEG(1) & ~ACC_WRITE);
 	expect_rights("ring-3 code", SEL(E_CODE3, 3), ACC_CODE_SEG(3));
 	expect_rights("execute-only code", SEL(E_XONLY, 1),
 		      ACC_P | ACC_DPL(1) | ACC_S | ACC_CODE);
@@ -130,7 +131,7 @@ static void accepted(void)
 	/* The small segment is usable: %fs:0 is buffer[0]. */
 	__asm__ volatile("mov %1, %%fs; movl %%fs:4, %0"
 			 : "=r"(v)
-			 : "r"((uint32_t)SEL(E_SMALL, 1)));
+			 : "r"((uint32_t)SEL(E_SMALL, 3)));
 	check_eq(v, 0x22222222);
 	__asm__ volatile("movl %0, %%fs:8" : : "r"(0xabcdef01u) : "memory");
 	check_eq(buffer[2], 0xabcdef01);
@@ -146,7 +147,7 @@ static void accepted(void)
 static void unchanged(const char *what)
 {
 	int ok;
-	uint32_t lim = seg_lsl(SEL(E_SMALL, 1), &ok);
+	uint32_t lim = seg_lsl(SEL(E_SMALL, 3), &ok);
 
 	if (!ok || lim != 15)
 		xtf_failure("%s: a refused set_gdt changed the GDT", what);
@@ -173,6 +174,10 @@ static void bad_descriptors(void)
 	refused("DPL-0 code", 21, seg_make(0, 0xFFFFF, ACC_CODE_SEG(0), 1));
 	refused("DPL-2 code (a way into ring 2)", 33,
 		seg_make(0, 0xFFFFF, ACC_CODE_SEG(2), 1));
+	refused("DPL-2 data (a stack for ring 2)", 34,
+		seg_make(0, 0xFFFFF, ACC_DATA_SEG(2), 1));
+	refused("conforming code (runs at the caller's ring)", 35,
+		seg_make(0, 0xFFFFF, ACC_CODE_SEG(1) | ACC_CONFORM, 1));
 	refused("DPL-0 data, small", 22,
 		seg_make(0x1000, 0xFF, ACC_DATA_SEG(0), 0));
 	refused("call gate to ring 0", 23, gate_make(VMM_CS, 0xF8100000, 3));
@@ -243,7 +248,7 @@ static void largest(void)
 	int ok;
 
 	check_eq(gdt_install(big, 7168), 0);
-	seg_lsl(SEL(E_SMALL, 1), &ok);
+	seg_lsl(SEL(E_SMALL, 3), &ok);
 	check_eq(ok, 0);
 	check_eq(gdt_install(gdt, 601), 0);
 	unchanged("back to ours");

@@ -4,10 +4,10 @@
  * Taken: a present DPL-1 code segment (readable or execute-only) with
  * RPL 1 as cs; a present, writable DPL-1 data segment with RPL 1 as ss;
  * and they work: a handler then runs on that cs, a ring-3 fault's frame
- * lands on that ss. Refused with -EPERM: not present, conforming code,
- * DPL-2 or DPL-3 code, data, a non-flat (base != 0) segment as cs; code,
- * read-only data, DPL-2 or DPL-3 data, a non-flat segment as ss; RPL other than
- * 1; entries past those in use.
+ * lands on that ss. Refused with -EPERM: not present, DPL-3 code, data
+ * as cs; code, read-only data, DPL-3 data as ss; RPL other than 1;
+ * entries past those in use. (Conforming code and DPL-2 segments never
+ * get into the GDT: ring2_conforming.)
  *
  * Hostile: a vulnerable VMM bounces to a selector its own iret then
  * refuses (a fault in the VMM), or runs a handler in ring 3.
@@ -26,11 +26,9 @@ enum {
 	CODE = 1,
 	DATA,
 	CODE_NP,
-	CODE_CONF,
 	CODE3,
 	CODE2,
 	DATA_RO,
-	DATA2,
 	DATA3,
 	CODE_XO,
 	DATA_NP,
@@ -96,14 +94,12 @@ void test_main(void)
 	gdt[CODE] = seg_make(0, 0xFFFFF, ACC_CODE_SEG(1), 1);
 	gdt[DATA] = seg_make(0, 0xFFFFF, ACC_DATA_SEG(1), 1);
 	gdt[CODE_NP] = seg_make(0, 0xFFFFF, ACC_CODE_SEG(1) & ~ACC_P, 1);
-	gdt[CODE_CONF] = seg_make(0, 0xFFFFF, ACC_CODE_SEG(1) | ACC_CONFORM, 1);
 	gdt[CODE3] = seg_make(0, 0xFFFFF, ACC_CODE_SEG(3), 1);
 	gdt[CODE2] = seg_make(0, 0xFFFFF, ACC_CODE_SEG(2), 1);
 	/* No way into ring 2: set_gdt refuses DPL-2 code (check_descriptor). */
 	check_eq(gdt_install(gdt, ENTRIES), -EINVAL);
 	gdt[CODE2] = (struct seg_desc){ 0, 0 };
 	gdt[DATA_RO] = seg_make(0, 0xFFFFF, ACC_DATA_SEG(1) & ~ACC_WRITE, 1);
-	gdt[DATA2] = seg_make(0, 0xFFFFF, ACC_DATA_SEG(2), 1);
 	gdt[DATA3] = seg_make(0, 0xFFFFF, ACC_DATA_SEG(3), 1);
 	gdt[CODE_XO] = seg_make(0, 0xFFFFF, ACC_CODE_SEG(1) & ~ACC_READ, 1);
 	gdt[DATA_NP] = seg_make(0, 0xFFFFF, ACC_DATA_SEG(1) & ~ACC_P, 1);
@@ -113,7 +109,6 @@ void test_main(void)
 	exec_fault((void (*)(void *))user_ud2, 0, &f); /* the test's table */
 
 	cs_refused(SEL(CODE_NP, 1), "not present");
-	cs_refused(SEL(CODE_CONF, 1), "conforming");
 	cs_refused(SEL(CODE3, 1), "DPL 3");
 	cs_refused(SEL(CODE3, 3), "DPL 3, RPL 3");
 	cs_refused(SEL(CODE2, 1), "DPL 2");
@@ -124,7 +119,6 @@ void test_main(void)
 	cs_refused(SEL(CODE_BASE, 1), "not flat: base 0x1000");
 	ss_refused(SEL(CODE, 1), "code");
 	ss_refused(SEL(DATA_RO, 1), "read-only");
-	ss_refused(SEL(DATA2, 1), "DPL 2");
 	ss_refused(SEL(DATA3, 1), "DPL 3");
 	ss_refused(SEL(DATA3, 3), "DPL 3, RPL 3");
 	ss_refused(SEL(DATA_BASE, 1), "not flat: base 0x1000");

@@ -45,7 +45,9 @@ int check_descriptor(struct seg_desc *d)
 		return 0;
 	if (!(d->hi & DESC_S) || DESC_DPL(d->hi) == 0)
 		return -EINVAL;
-	if ((d->hi & DESC_CODE) && DESC_DPL(d->hi) == 2)
+	if (DESC_DPL(d->hi) == 2) /* guests run in rings 1 and 3 only */
+		return -EINVAL;
+	if ((d->hi & DESC_CODE) && (d->hi & DESC_EXPDOWN)) /* conforming */
 		return -EINVAL;
 	if (!(d->hi & DESC_CODE) && (d->hi & DESC_EXPDOWN))
 		return -EINVAL;
