@@ -6,6 +6,11 @@
 
 .DEFAULT_GOAL := all
 MAKEFLAGS += --no-builtin-rules
+# Compile on every CPU unless the command line says otherwise (make -j1).
+# The recipes that run scripts which call make again start with "+", so
+# those inner makes share this make's job slots.
+NPROC := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+MAKEFLAGS += -j$(NPROC)
 .SUFFIXES:
 Q := $(if $(V),,@)
 
@@ -140,16 +145,16 @@ gdb: $(B)/vmm.elf $(B)/guest/kernel.elf
 	$(GDB) -q -nx -x $(B)/gdbinit
 
 grade:
-	@sh grade/grade.sh --lab $(LAB) --solved $(SOLVED) $(if $(TEST),--only $(TEST)) $(GRADE_FLAGS)
+	+@sh grade/grade.sh --lab $(LAB) --solved $(SOLVED) $(if $(TEST),--only $(TEST)) $(GRADE_FLAGS)
 
 unit: $(UNIT_BINS)
-	@sh grade/grade.sh --lab $(LAB) --solved $(SOLVED) --only-unit $(GRADE_FLAGS)
+	+@sh grade/grade.sh --lab $(LAB) --solved $(SOLVED) --only-unit $(GRADE_FLAGS)
 
 bench: all
-	@sh grade/bench.sh --lab $(LAB) --solved $(SOLVED)
+	+@sh grade/bench.sh --lab $(LAB) --solved $(SOLVED)
 
 test:
-	@sh tools/test.sh
+	+@sh tools/test.sh
 
 sync-check:
 	@sh tools/sync-check.sh
@@ -161,7 +166,7 @@ new-test:
 	@sh tools/new-test.sh "$(LAB)" "$(NAME)"
 
 dist:
-	@sh tools/dist.sh
+	+@sh tools/dist.sh
 
 setup:
 	@sh tools/setup.sh
@@ -172,7 +177,9 @@ clean:
 include mk/course.mk
 
 help:
-	@echo "make [LAB=N] [SOL=1]      build lab N (default $(LAB_MAX)); SOL=1: the solutions"
+	@echo "make [LAB=N] [SOL=1]      build lab N; SOL=1: the solutions"
+	@echo "                          (no LAB=: the first lab with unfinished exercises,"
+	@echo "                          the last with SOL=1)"
 	@echo "make qemu                 boot the VMM and GUESTS in QEMU (Ctrl-a x quits)"
 	@echo "make qemu-gdb / make gdb  the same, stopped for GDB / GDB attached to it"
 	@echo "make grade                grade lab N (and the labs before it)"

@@ -4,7 +4,9 @@
 # grade/README.md for the test-list format.
 #
 #   grade/grade.sh [options]
-#     --lab N          grade labs 1..N (default: the last lab)
+#     --lab N          grade labs 1..N (default: the first lab with an
+#                      exercise stub left, tools/default-lab.sh; with
+#                      --sol the last lab)
 #     --sol            grade the reference solutions (build/labN-sol)
 #     --solved K       use the solutions of labs 1..K only (build/labN-solvedK)
 #     -j N             run N tests at once (default: number of CPUs)
@@ -16,6 +18,8 @@
 #     --spec FILE      test list to use instead of grade/lab*.tests
 #                      (repeatable; used by the self-tests)
 #     --no-build       do not build first
+#     --print-targets  print the make targets the selected tests need
+#                      (with --only: the VMM and their images), then stop
 #     --build-cmd CMD  build with CMD instead of make
 #     --out DIR        where results and logs go (default build/<variant>/grade)
 #   Environment: QEMU (the emulator), GRADE_TIMEOUT_SCALE (multiplies every
@@ -49,9 +53,32 @@ detail() {
 	printf '%s\n' "$*" >>"$res.detail"
 }
 
+# For a failed boot: the console's last lines, the VMM's last line if it
+# is not among them, and the function a VMM backtrace starts in: where a
+# student looks first, shown under the verdict ($res.tail).
+hint() {
+	[ -s "$log" ] || return 0
+	# QEMU's "terminating on signal" says only what the verdict says.
+	grep -v '^qemu-system-[^:]*: terminating on signal' "$log" |
+		tail -n 4 | cut -c 1-100 >"$run/tail" || :
+	sed 's/^/> /' "$run/tail" >"$res.tail"
+	last=$(grep '^(VMM) ' "$log" | tail -n 1 | cut -c 1-100)
+	if [ -n "$last" ] && ! grep -qF -- "$last" "$run/tail"; then
+		echo "the VMM's last line: $last" >>"$res.tail"
+	fi
+	fn=$(sed -n 's/^(VMM)   \[[0-9a-f]*\] \([A-Za-z0-9_]*\)+0x.*/\1/p' "$log" |
+		head -n 1)
+	[ -z "$fn" ] || echo "the VMM's backtrace starts in $fn()" >>"$res.tail"
+}
+
 # Writes the result: VERDICT POINTS NOTE...
 finish() {
 	verdict=$1
+	# A missing exercise names itself; a unit test's log is Criterion's.
+	case $verdict:${2:-} in
+	PASS:* | *"EXERCISE "*" not implemented"*) ;;
+	*) [ -n "$unit" ] || hint ;;
+	esac
 	score=0
 	[ "$verdict" = PASS ] && score=$points
 	secs=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
@@ -104,13 +131,16 @@ run_unit() {
 
 worker() {
 	stanza=$1
-	name=$(awk '$1 == "test" { print $2; exit }' "$stanza")
-	points=$(awk '$1 == "test" { print $3; exit }' "$stanza")
+	# A stanza file starts "lab labN" / "test NAME POINTS" (split_specs).
+	{
+		read -r _ _
+		read -r _ name points _
+	} <"$stanza"
 	res=$OUT/results/$name
 	run=$OUT/run/$name
 	log=$OUT/logs/$name.log
 	t0=$(now)
-	rm -rf "$run" "$res.detail"
+	rm -rf "$run" "$res.detail" "$res.tail"
 	mkdir -p "$run"
 	: >"$run/modules"
 	kernel=$B/vmm.elf
@@ -126,8 +156,11 @@ worker() {
 		unit) unit=$B/unit/$rest ;;
 		esac
 	done <"$stanza"
-	limit=$(awk -v t="$limit" -v s="${GRADE_TIMEOUT_SCALE:-1}" \
-		'BEGIN { print t * s }')
+	case ${GRADE_TIMEOUT_SCALE:-1} in
+	1) ;;
+	*) limit=$(awk -v t="$limit" -v s="$GRADE_TIMEOUT_SCALE" \
+		'BEGIN { print t * s }') ;;
+	esac
 	if [ -n "$unit" ]; then
 		run_unit "$unit"
 	fi
@@ -203,40 +236,72 @@ split_specs() {
 	for f in "$@"; do
 		[ -r "$f" ] || die "no test list $f"
 		lab=$(basename "$f" .tests)
-		n=$(awk -v dir="$OUT/specs" -v lab="$lab" -v n="$n" '
+		n=$(awk -v dir="$OUT/specs" -v lab="$lab" -v n="$n" \
+			-v index_file="$OUT/index" '
 			/^[ \t]*(#|$)/ || $1 == "earlier" { next }
 			$1 == "test" { n++; f = sprintf("%s/%04d", dir, n);
-				print "lab " lab > f }
+				print "lab " lab > f
+				printf "%s %s %s %s\n", f, $2, lab, $3 >> index_file }
+			$1 == "unit" { print f, "unit" >> (index_file ".unit") }
 			f != "" { print > f }
 			END { print n }' "$f")
 	done
-	dups=$(cat "$OUT"/specs/* 2>/dev/null | awk '$1 == "test"' |
-		sort -k2,2 | awk '$2 == prev { print $2 } { prev = $2 }')
+	dups=$(awk '{ print $2 }' "$OUT/index" 2>/dev/null | sort |
+		uniq -d | tr '\n' ' ')
 	[ -z "$dups" ] || die "test names used twice: $dups"
 }
 
-# Keeps only the stanzas selected by --only / --only-unit.
+# Keeps only the stanzas selected by --only / --only-unit: the index
+# ("SPEC NAME LAB POINTS" lines, in list order) then names only those.
 select_tests() {
-	for s in "$OUT"/specs/*; do
-		[ -e "$s" ] || continue
-		name=$(awk '$1 == "test" { print $2; exit }' "$s")
-		keep=yes
-		if [ -n "$only" ]; then
-			case ",$only," in *",$name,"*) ;; *) keep="" ;; esac
-		fi
-		if [ -n "$only_unit" ] && ! grep -q '^unit ' "$s"; then
-			keep=""
-		fi
-		[ -n "$keep" ] || rm -f "$s"
-	done
-	ls "$OUT"/specs/* >/dev/null 2>&1 || die "no test selected"
+	touch "$OUT/index.unit"
+	awk -v only="$only" -v only_unit="$only_unit" -v units="$OUT/index.unit" '
+		BEGIN { while ((getline l < units) > 0) { split(l, w); unit[w[1]] = 1 }
+			n = split(only, o, ",")
+			for (i = 1; i <= n; i++) want[o[i]] = 1 }
+		(only == "" || $2 in want) && (only_unit == "" || $1 in unit)
+		' "$OUT/index" >"$OUT/index.sel"
+	mv "$OUT/index.sel" "$OUT/index"
+	[ -s "$OUT/index" ] || die "no test selected"
+}
+
+# The selected stanzas, longest first, so that no slow test starts last
+# while the other workers sit idle: by each test's time in the previous
+# run of this variant ($OUT.times), else unit-test binaries first (the
+# slowest kind), each kind in list order.
+run_order() {
+	[ -f "$OUT.times" ] || : >"$OUT.times"
+	awk -v times="$OUT.times" -v units="$OUT/index.unit" '
+		BEGIN { while ((getline l < times) > 0) { split(l, w); t[w[1]] = w[2] }
+			while ((getline l < units) > 0) { split(l, w); unit[w[1]] = 1 } }
+		{ s = ($2 in t) ? t[$2] : (($1 in unit) ? 1.5 : 1)
+		  printf "%s %06d %s\n", s, NR, $1 }' "$OUT/index" |
+		sort -k1,1rn -k2,2n | awk '{ print $3 }'
+}
+
+# The make targets the selected tests need: everything for a whole run;
+# for a few tests (--only, --only-unit) only the VMM, their boot images
+# and their unit-test binaries, so one test does not wait for every
+# guest of the lab to build.
+targets() {
+	if [ -z "$only$only_unit" ]; then
+		echo build
+		return
+	fi
+	echo "$B/vmm.elf"
+	# shellcheck disable=SC2016 # an awk program, not shell
+	cut -d' ' -f1 "$OUT/index" | xargs awk -v B="$B" '
+		$1 == "boot" { print B "/" $2 }
+		$1 == "unit" { print B "/unit/" $2 }' | sort -u
 }
 
 build() {
 	if [ -n "$build_cmd" ]; then
 		sh -c "$build_cmd"
 	else
-		make -s --no-print-directory LAB="$lab_n" SOLVED="$solved" build
+		# shellcheck disable=SC2046 # targets: paths without spaces
+		make -s --no-print-directory LAB="$lab_n" SOLVED="$solved" \
+			$(targets)
 	fi
 }
 
@@ -250,15 +315,13 @@ on_signal() {
 	exit 130
 }
 
-# Reads the result of stanza $1 into verdict, score, pts, secs, note.
+# Reads the result of test $name (of $lab, worth $pts) into verdict,
+# score, pts, secs, note.
 read_result() {
-	name=$(awk '$1 == "test" { print $2; exit }' "$1")
-	lab=$(awk '$1 == "lab" { print $2; exit }' "$1")
 	if [ -f "$OUT/results/$name" ]; then
 		IFS='|' read -r verdict score pts secs note <"$OUT/results/$name"
 	else
 		verdict=BUILD-FAILED score=0 secs=0.0
-		pts=$(awk '$1 == "test" { print $3; exit }' "$1")
 		note="the build failed: $OUT/build.log"
 	fi
 }
@@ -276,6 +339,9 @@ print_line() {
 	if [ -f "$OUT/results/$name.detail" ]; then
 		grep -vxF -- "$note" "$OUT/results/$name.detail" |
 			head -n 10 | sed 's/^/      /' || :
+	fi
+	if [ -f "$OUT/results/$name.tail" ]; then
+		sed 's/^/      /' "$OUT/results/$name.tail"
 	fi
 	[ -f "$OUT/logs/$name.log" ] && echo "      log: $OUT/logs/$name.log"
 	return 0
@@ -300,14 +366,16 @@ report() {
 	: >"$OUT/scores"
 	if [ -n "$tap" ]; then
 		echo "TAP version 13"
-		echo "1..$(find "$OUT/specs" -type f | wc -l | tr -d ' ')"
+		echo "1..$(wc -l <"$OUT/index" | tr -d ' ')"
 	fi
 	printf '{"tests": [' >"$json"
-	for s in "$OUT"/specs/*; do
-		read_result "$s"
+	: >"$OUT.times.new"
+	while read -r _ name lab pts; do
+		read_result
 		count=$((count + 1))
 		[ "$verdict" = PASS ] || failed=$((failed + 1))
 		echo "$lab $score $pts" >>"$OUT/scores"
+		echo "$name $secs" >>"$OUT.times.new"
 		if [ -n "$tap" ]; then print_tap; else print_line; fi
 		prev_lab=$lab
 		status=failed
@@ -316,7 +384,10 @@ report() {
 			"$sep" "$lab" "$name" "$score" "$pts" "$status" \
 			"$verdict" "$secs" "$(json_escape "$note")" >>"$json"
 		sep=", "
-	done
+	done <"$OUT/index"
+	# A build failure says nothing of the tests' times: keep the old ones.
+	[ -f "$OUT/build.failed" ] || mv "$OUT.times.new" "$OUT.times"
+	rm -f "$OUT.times.new"
 	awk '{ s += $2; m += $3 } END { printf "], \"score\": %d, \"max_score\": %d}\n", s, m }' \
 		"$OUT/scores" >>"$json"
 	[ -n "$json_out" ] && cp "$json" "$json_out"
@@ -334,7 +405,7 @@ report() {
 
 main() {
 	lab_n="" solved="" jobs="" only="" only_unit="" tap="" json_out=""
-	specs="" no_build="" build_cmd="" OUT=""
+	specs="" no_build="" build_cmd="" OUT="" print_targets=""
 	while [ $# -gt 0 ]; do
 		case $1 in
 		--lab) lab_n=$2; shift ;;
@@ -347,6 +418,7 @@ main() {
 		--json) json_out=$2; shift ;;
 		--spec) specs="$specs $2"; shift ;;
 		--no-build) no_build=yes ;;
+		--print-targets) print_targets=yes ;;
 		--build-cmd) build_cmd=$2; shift ;;
 		--out) OUT=$2; shift ;;
 		-h | --help) usage ;;
@@ -355,7 +427,12 @@ main() {
 		shift
 	done
 	nlabs=$(lab_count)
-	[ -n "$lab_n" ] || lab_n=$nlabs
+	if [ -z "$lab_n" ]; then # the lab the student is on
+		set --
+		[ -n "$tap" ] || set -- --say
+		[ "$solved" = all ] && set -- "$@" --sol
+		lab_n=$(sh tools/default-lab.sh "$@")
+	fi
 	case $lab_n in [1-9]) ;; *) die "--lab takes a lab number" ;; esac
 	[ "$lab_n" -le "$nlabs" ] || die "there are labs 1 to $nlabs"
 	[ "$solved" = all ] && solved=$lab_n
@@ -376,11 +453,16 @@ main() {
 	# shellcheck disable=SC2086 # specs is a list of paths without spaces
 	split_specs $specs
 	select_tests
+	if [ -n "$print_targets" ]; then
+		targets
+		exit 0
+	fi
 	trap on_signal INT TERM
 
 	if [ -z "$no_build" ]; then
 		[ -n "$tap" ] || echo "building lab $lab_n ($B)..."
 		if ! build >"$OUT/build.log" 2>&1; then
+			: >"$OUT/build.failed"
 			tail -n 20 "$OUT/build.log" >&2
 			echo "grade: the build failed (log: $OUT/build.log)" >&2
 			report || :
@@ -388,8 +470,7 @@ main() {
 		fi
 	fi
 	# In the background: a signal then runs on_signal at once.
-	find "$OUT/specs" -type f | sort |
-		xargs -n 1 -P "$jobs" sh "$0" --worker &
+	run_order | xargs -n 1 -P "$jobs" sh "$0" --worker &
 	workers=$!
 	wait "$workers" || :
 	workers=""
