@@ -19,8 +19,15 @@ spec=$top/grade/lab$k.tests
 labdir=$(find . -maxdepth 1 -name "lab$k-*" -type d | head -n 1)
 labdir=${labdir#./}
 rm -rf "$work"
-mkdir -p "$work/tree"
-cp -R Makefile mk tools grade lab[1-9]-* solutions "$work/tree/"
+mkdir -p "$work/tree/build"
+# A copy that keeps the files' times, with the student-copy build of this
+# lab (make test has just made it) where there is one: step 0 then
+# rebuilds nothing, and each step only what its splice touched.
+cp -Rp Makefile mk tools grade lab[1-9]-* solutions "$work/tree/"
+# shellcheck source=grade/common.sh
+. grade/common.sh
+start=$(variant_dir "$k" $((k - 1)))
+[ -d "$start" ] && cp -Rp "$start" "$work/tree/build/"
 cd "$work/tree"
 
 # splice N: copies exercise N's solved region from its solution file into

@@ -1,27 +1,34 @@
 #!/bin/sh
 # Proves the tests can fail: each mutant in grade/lab*.mutants removes one
 # rule from the reference solution (a literal one-line replacement), and
-# at least one of the tests it names must then fail. Works on a copy of
+# at least one of the tests it names must then fail. Works on copies of
 # the kit under build/mutants/, never on the tree itself.
-# Prints "ok - ..." / "not ok - ..." per mutant.
+# Prints "ok - ..." / "not ok - ..." per mutant, in the lists' order.
 #
 #   tools/mutants.sh [LAB]     mutants of labs 1..LAB (default: all)
 #   MUTANTS_ONLY=a,b           only the mutants named a and b
+#   MUTANTS_JOBS=N             mutants tried at once (default: the CPUs)
+#
+# Each mutant rebuilds only what its tests need (the VMM, their guests,
+# their unit-test binaries) and runs only those tests. The mutants are
+# dealt out to MUTANTS_JOBS copies of the kit that work side by side.
 set -eu
 
 top=$(pwd)
-work=build/mutants
+work=$top/build/mutants
 # shellcheck source=grade/common.sh
 . grade/common.sh
 lab_max=${1:-$(lab_count)}
+jobs=${MUTANTS_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
 rm -rf "$work"
-mkdir -p "$work/tree"
-cp -R Makefile mk tools grade lab[1-9]-* solutions "$work/tree/"
-cd "$work/tree"
-make -s --no-print-directory LAB="$lab_max" SOL=1 build >../build.log 2>&1 || {
-	echo "not ok - the unmutated solution does not build (see $work/build.log)"
-	exit 0
-}
+mkdir -p "$work/tree0" "$work/stanzas" "$work/results"
+# Copies keep the files' times; the first starts from the solution's build
+# where there is one (make test has just made it).
+cp -Rp Makefile mk tools grade lab[1-9]-* solutions "$work/tree0/"
+if [ -d "build/lab$lab_max-sol" ]; then
+	mkdir -p "$work/tree0/build"
+	cp -Rp "build/lab$lab_max-sol" "$work/tree0/build/"
+fi
 
 # replace FILE FROM TO: replaces the one occurrence of the line fragment
 # FROM; fails unless FROM occurs exactly once.
@@ -33,24 +40,29 @@ replace() {
 		END { exit n != 1 }' "$1" >"$1.mutant" && mv "$1.mutant" "$1"
 }
 
-run_mutant() { # run_mutant STANZA_FILE
+# run_mutant STANZA_FILE: in the current copy of the kit; prints the
+# verdict line.
+run_mutant() {
 	name=$(awk '$1 == "mutant" { print $2 }' "$1")
-	case ",${MUTANTS_ONLY:-$name}," in *",$name,"*) ;; *) return 0 ;; esac
 	file=$(awk '$1 == "file" { print $2 }' "$1")
 	from=$(sed -n 's/^from //p' "$1")
 	to=$(sed -n 's/^to //p' "$1")
 	tests=$(awk '$1 == "tests" { print $2 }' "$1")
+	log=$work/$name
+	grade="sh grade/grade.sh --lab $lab_max --sol --only $tests"
+	grade="$grade --out build/mutant-$name"
 	cp "$file" "$file.orig"
 	if ! replace "$file" "$from" "$to"; then
 		echo "not ok - mutant $name: '$from' is not in $file exactly once"
-	elif ! make -s --no-print-directory LAB="$lab_max" SOL=1 build \
-		>"../$name.build.log" 2>&1; then
-		echo "not ok - mutant $name does not build (see $work/$name.build.log)"
-	elif sh grade/grade.sh --lab "$lab_max" --sol --no-build --only "$tests" \
-		--out "build/mutant-$name" >"../$name.txt" 2>&1; then
+	elif ! $grade --print-targets >"$log.targets" 2>&1; then
+		echo "not ok - mutant $name: its tests '$tests' are not all known"
+	elif ! xargs make -s --no-print-directory LAB="$lab_max" SOL=1 \
+		<"$log.targets" >"$log.build.log" 2>&1; then
+		echo "not ok - mutant $name does not build (see $log.build.log)"
+	elif $grade --no-build >"$log.txt" 2>&1; then
 		echo "not ok - mutant $name survives: $tests all pass without the rule"
 	else
-		caught=$(grep -E '^  [a-z0-9_]+ +(FAIL|CRASH|TIMEOUT)' "../$name.txt" |
+		caught=$(grep -E '^  [a-z0-9_]+ +(FAIL|CRASH|TIMEOUT)' "$log.txt" |
 			awk '{ print $1 }' | tr '\n' ' ')
 		echo "ok - mutant $name is caught by: $caught"
 	fi
@@ -58,16 +70,52 @@ run_mutant() { # run_mutant STANZA_FILE
 	touch "$file" # newer than the mutant's object: rebuilt next time
 }
 
+# The stanzas of labs 1..lab_max, numbered in list order.
 k=1
+n=0
 while [ "$k" -le "$lab_max" ]; do
 	spec=$top/grade/lab$k.mutants
 	k=$((k + 1))
 	[ -f "$spec" ] || continue
-	rm -f ../stanza.*
-	awk -v dir=".." '/^[ \t]*(#|$)/ { next }
-		$1 == "mutant" { n++; f = sprintf("%s/stanza.%03d", dir, n) }
-		f != "" { print > f }' "$spec"
-	for s in ../stanza.*; do
-		[ -e "$s" ] && run_mutant "$s"
-	done
+	n=$(awk -v dir="$work/stanzas" -v n="$n" '/^[ \t]*(#|$)/ { next }
+		$1 == "mutant" { n++; f = sprintf("%s/%04d", dir, n) }
+		f != "" { print > f }
+		END { print n }' "$spec")
 done
+if [ -n "${MUTANTS_ONLY:-}" ]; then
+	for s in "$work"/stanzas/*; do
+		name=$(awk '$1 == "mutant" { print $2 }' "$s")
+		case ",$MUTANTS_ONLY," in *",$name,"*) ;; *) rm -f "$s" ;; esac
+	done
+fi
+
+# The unmutated solution must build (in full: the first copy).
+cd "$work/tree0"
+make -s --no-print-directory LAB="$lab_max" SOL=1 build >"$work/build.log" 2>&1 || {
+	echo "not ok - the unmutated solution does not build (see $work/build.log)"
+	exit 0
+}
+cd "$top"
+
+# Copy i takes every jobs-th stanza; copies keep the build's timestamps,
+# so each starts with nothing to rebuild.
+i=1
+while [ "$i" -lt "$jobs" ]; do
+	cp -Rp "$work/tree0" "$work/tree$i"
+	i=$((i + 1))
+done
+i=0
+while [ "$i" -lt "$jobs" ]; do
+	(
+		cd "$work/tree$i"
+		j=0
+		for s in "$work"/stanzas/*; do
+			[ -e "$s" ] || continue
+			[ $((j % jobs)) = "$i" ] && run_mutant "$s" >"$work/results/${s##*/}"
+			j=$((j + 1))
+		done
+	) &
+	i=$((i + 1))
+done
+wait
+cat "$work"/results/* 2>/dev/null || :
