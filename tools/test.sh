@@ -16,6 +16,8 @@ set -u
 
 out=build/test
 mkdir -p "$out"
+: >"$out/times"
+test_t0=$(date +%s)
 passed=0
 failed=0
 
@@ -27,12 +29,25 @@ bad() {
 	failed=$((failed + 1))
 	echo "  FAIL  $*"
 }
+# Each section's wall time, printed when the next one starts and kept in
+# $out/times (make bench-kit reads it).
+section_end() {
+	[ -n "${sec_name:-}" ] || return 0
+	secs=$(($(date +%s) - sec_t0))
+	echo "   ($secs s)"
+	printf '%s|%s\n' "$sec_name" "$secs" >>"$out/times"
+}
 section() {
+	section_end
+	sec_name=$*
+	sec_t0=$(date +%s)
 	echo
 	echo "== $*"
 }
 finish() {
+	section_end
 	echo
+	echo "make test took $(($(date +%s) - test_t0)) s"
 	echo "$passed passed, $failed failed"
 	[ "$failed" = 0 ]
 	exit $?
