@@ -4,6 +4,7 @@
 # exact and the same on every host), prints a table and writes a CSV.
 #
 #   grade/bench.sh [--lab N] [--sol | --solved K] [--no-build]
+# (default lab: tools/default-lab.sh)
 set -eu
 
 # shellcheck source=grade/common.sh
@@ -21,8 +22,13 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-nlabs=$(lab_count)
-[ -n "$lab_n" ] || lab_n=$nlabs
+if [ -z "$lab_n" ]; then # the lab the student is on
+	if [ "$solved" = all ]; then
+		lab_n=$(sh tools/default-lab.sh --sol --say)
+	else
+		lab_n=$(sh tools/default-lab.sh --say)
+	fi
+fi
 [ "$solved" = all ] && solved=$lab_n
 solved=${solved:-0}
 B=$(variant_dir "$lab_n" "$solved")

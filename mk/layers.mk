@@ -9,8 +9,17 @@
 
 LAB_DIRS := $(sort $(wildcard lab[1-9]-*))
 LAB_MAX := $(words $(LAB_DIRS))
-LAB ?= $(LAB_MAX)
 SOL ?= 0
+
+# Without LAB=, the lab the student is working on: the last one in which
+# an exercise has code, lab 1 in a fresh copy, the last one with SOL=1
+# (tools/default-lab.sh). The goals that work on one lab say which, in
+# one line.
+LAB_GOALS := all build qemu qemu-gdb gdb grade unit bench
+ifeq ($(origin LAB),undefined)
+LAB := $(shell sh tools/default-lab.sh $(if $(filter 1,$(SOL)),--sol) \
+	$(if $(filter $(LAB_GOALS),$(or $(MAKECMDGOALS),all)),--say))
+endif
 
 ifneq ($(filter-out $(shell seq 1 $(LAB_MAX)),$(LAB)),)
 $(error LAB=$(LAB): there are labs 1 to $(LAB_MAX))
