@@ -57,6 +57,12 @@ check "the flood is stopped at once, not at its timeout" \
 check "the missing line is named" grep -q 'missing: .*never appears' "$out/all.txt"
 check "the forbidden line is shown" grep -q 'forbidden: (d0) Test result' "$out/all.txt"
 check "each failed test keeps its log" test -s "$out/all/logs/st_fail.log"
+check "a timeout shows the console's last lines" \
+	grep -q '^      > (d0) a line of output' "$out/all.txt"
+check "a crash names the function the VMM's backtrace starts in" \
+	grep -q "backtrace starts in selftest_leaf()" "$out/all.txt"
+check "QEMU's own exit message is not among the last lines" \
+	sh -c "! grep -q '> qemu-system' $out/all.txt"
 check "the score is counted" grep -q 'total: 1/9' "$out/all.txt"
 check "JSON results are written" grep -q '"score": 1, "max_score": 9}' \
 	"$out/all/results.json"

@@ -4,7 +4,8 @@
  *   1 pass    prints a SUCCESS result line, powers off cleanly
  *   2 fail    prints a FAILURE result line, powers off cleanly
  *   3 hang    prints a line, then spins forever
- *   4 triple  prints a line, then triple-faults (a machine reset)
+ *   4 triple  prints a line and a VMM-style backtrace, then
+ *             triple-faults (a machine reset)
  *   5 flood   prints without end
  *   6 late    prints a SUCCESS result line, then triple-faults
  *   7 silent  powers off cleanly without a result line
@@ -29,7 +30,12 @@ _start:
 #elif BEHAVIOR == 3 || BEHAVIOR == 4
 	movl	$hello, %esi
 	call	puts
-#elif BEHAVIOR == 5
+#endif
+#if BEHAVIOR == 4
+	movl	$backtrace, %esi
+	call	puts
+#endif
+#if BEHAVIOR == 5
 1:	movl	$hello, %esi
 	call	puts
 	jmp	1b
@@ -60,6 +66,9 @@ puts:
 success: .asciz "(d0) Test result: SUCCESS\n"
 failure: .asciz "(d0) Test result: FAILURE\n"
 hello:	.asciz "(d0) a line of output from the self-test kernel\n"
+backtrace: .ascii "(VMM) backtrace:\n"
+	.ascii "(VMM)   [f8102aef] selftest_leaf+0xf\n"
+	.asciz "(VMM)   [f8102b1b] selftest_middle+0xb\n"
 null_idt: .word 0
 	.long 0
 	.bss
