@@ -84,7 +84,8 @@ static int user_segments_ok(const struct domain *d, uint32_t cs, uint32_t ss)
  * 0 loading it. So: a data segment register of the interrupted guest that
  * is no longer usable becomes the null selector (as the CPU itself does
  * to data registers on a return to ring 3); trap-table entries and the
- * kernel stack whose selectors are no longer valid are dropped; and a code
+ * kernel stack whose selectors are no longer valid are dropped, from the
+ * vCPU and from what the CPU uses (the IDT's fast gate, the TSS); and a code
  * or stack segment in use that went away ends the domain. Returns 0, or
  * -1 if the domain was destroyed.
  */
@@ -101,8 +102,11 @@ static int fix_segments(struct domain *d, struct cpu_regs *r)
 		if (v->ext.traps[vec].address &&
 		    check_code_selector(d, v->ext.traps[vec].cs))
 			v->ext.traps[vec].address = 0;
-	if (v->ext.kernel_ss && check_stack_selector(d, v->ext.kernel_ss))
+	if (v->ext.kernel_ss && check_stack_selector(d, v->ext.kernel_ss)) {
 		v->ext.kernel_ss = 0;
+		v->ext.kernel_sp = 0;
+		kernel_stack_install(v); /* the TSS too: v runs */
+	}
 	fast_trap_install(v);
 	ok = regs_ring(r) == 1 ?
 		     !check_code_selector(d, (uint16_t)r->cs) &&

@@ -7,6 +7,7 @@
 #include <lib/exercise.h>
 #include <public/errno.h>
 #include <public/xen.h>
+#include <vmm/bounce.h>
 #include <vmm/desc.h>
 #include <vmm/domain.h>
 #include <vmm/registry.h>
@@ -14,7 +15,9 @@
 #include <vmm/segments.h>
 
 /* stack_switch(ss, esp): ss must be a ring-1 stack selector
- * (check_stack_selector), else -EPERM; esp is the guest's to choose. */
+ * (check_stack_selector), else -EPERM; esp is the guest's to choose. The
+ * vCPU's kernel stack and the TSS's ss1:esp1 are one state: change the
+ * first, then copy it into the second with kernel_stack_install. */
 long do_stack_switch(unsigned long ss, unsigned long esp)
 {
 	struct vcpu *v = current;
@@ -26,9 +29,15 @@ long do_stack_switch(unsigned long ss, unsigned long esp)
 }
 HYPERCALL(__HYPERVISOR_stack_switch, do_stack_switch);
 
+void kernel_stack_install(const struct vcpu *v)
+{
+	tss.ss1 = v->ext.kernel_ss;
+	tss.esp1 = v->ext.kernel_sp;
+}
+
+/* The TSS is shared: it must hold the stack of the vCPU about to run. */
 static void tss_switch(struct vcpu *next)
 {
-	tss.ss1 = next->ext.kernel_ss;
-	tss.esp1 = next->ext.kernel_sp;
+	kernel_stack_install(next);
 }
 SWITCH_HOOK(10, tss_switch);

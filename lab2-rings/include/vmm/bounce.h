@@ -65,6 +65,13 @@ struct seg_desc fast_trap_gate(const struct vcpu *v);
  * for FAST_TRAP_VECTOR, else the VMM's own. */
 void fast_trap_install(const struct vcpu *v);
 
+/* Copies v's kernel stack (ext.kernel_ss, kernel_sp) into the TSS's
+ * ss1:esp1, where the CPU takes it on an entry from ring 3. The TSS is
+ * shared, so v must be the vCPU that runs, or is about to. Whatever
+ * changes the running vCPU's kernel stack calls it at once: the TSS and
+ * the vCPU never disagree. */
+void kernel_stack_install(const struct vcpu *v);
+
 /* The hypercalls of lab 2, for the current vCPU (see their files). */
 long do_set_trap_table(unsigned long table);
 long do_stack_switch(unsigned long ss, unsigned long esp);
