@@ -122,7 +122,7 @@ GDBPORT := $(shell expr 26000 + $$(id -u) % 5000)
 GUESTS ?= $(B)/guest/kernel.elf mem=4M hello from alpha,$(B)/guest/kernel.elf mem=8M greetings from beta
 APPEND ?=
 
-.PHONY: all build qemu qemu-gdb gdb grade unit bench test clean help setup \
+.PHONY: all build qemu qemu-gdb gdb grade unit bench bench-kit test clean help setup \
 	sync-check shellcheck new-test dist
 
 all build: $(B)/vmm.elf $(B)/guest/kernel.elf $(TEST_ELFS) $(UNIT_BINS) \
@@ -152,6 +152,9 @@ unit: $(UNIT_BINS)
 
 bench: all
 	+@sh grade/bench.sh --lab $(LAB) --solved $(SOLVED)
+
+bench-kit: all
+	+@sh tools/bench-kit.sh
 
 test:
 	+@sh tools/test.sh
@@ -185,6 +188,7 @@ help:
 	@echo "make grade                grade lab N (and the labs before it)"
 	@echo "make unit                 only the host unit tests"
 	@echo "make bench                benchmarks (exact counts under -icount)"
+	@echo "make bench-kit            how long grading and make test take here"
 	@echo "make test                 the kit's own test suite"
 	@echo "make new-test NAME=x      scaffold a test guest in lab N"
 	@echo "make dist                 a student copy of the kit, without solutions/"

@@ -225,6 +225,10 @@ section "the handout keeps up with the code"
 sh tools/doc-check.sh >"$out/doc.txt" 2>&1
 tally "$out/doc.txt"
 
+section "the handout's and README's examples are true of the student copy"
+sh tools/doc-examples.sh >"$out/doc-examples.txt" 2>&1
+tally "$out/doc-examples.txt"
+
 section "the grader's self-tests"
 sh grade/selftest.sh >"$out/selftest.txt" 2>&1
 tally "$out/selftest.txt"
