@@ -296,8 +296,10 @@ one() {
 	name=$2
 	d=$OUT/students/$name
 	rm -rf "$d/handin" "$d/kit" "$d/out"
-	rm -f "$d/report.items" "$d/rows.csv" "$d/scores" "$d"/*.log
+	rm -f "$d/report.items" "$d/rows.csv" "$d/scores" "$d"/*.log \
+		"$d/started" "$d/ended"
 	: >"$d/report.items"
+	date +%s >"$d/started"
 	[ "$SANDBOX" = uid ] ||
 		note "no per-student user (not root, or GRADE_CLASS_SANDBOX=none): unit tests ran as the grader's user"
 	stage_handin
@@ -365,6 +367,7 @@ one() {
 		sed 's/^/  /' "$d/report.items"
 	} >"$d/report.txt"
 	echo "$name,${total% *},${total#* }" >"$d/total.csv"
+	date +%s >"$d/ended"
 	echo "  $name: ${total% *}/${total#* }"
 }
 

@@ -113,7 +113,7 @@ EOF
 
 # ---- the bundle ---------------------------------------------------------
 
-stage=build/gradescope
+stage=${out%.zip}.d
 rm -rf "$stage"
 mkdir -p "$stage" "$(dirname "$out")"
 sh tools/dist.sh "$stage/kit.tar.gz" >/dev/null
