@@ -10,6 +10,8 @@
  *    GUEST_SEG_END - 1, keeping G = 1 or G = 0, switching to G = 0 when
  *    only a byte limit fits, even when base + limit wraps around 4 GiB;
  *    one that ends exactly at GUEST_SEG_END - 1 is left alone;
+ *  - DPL-1 code and writable data (what ring 1 can run on) that is not
+ *    flat after that truncation: refused;
  *  - accepted descriptors come back unchanged apart from the accessed bit.
  * Then desc_base, desc_limit and desc_set_limit (provided code).
  */
@@ -100,8 +102,8 @@ Test(check_descriptor, dpl0_refused)
 	refuses(mk(0, 0xFF, CODE(0)));
 	refuses(mk(0, 0xFF, DATA(0)));
 	refuses(mk(0, 0xFF, DATA(0) & ~DESC_WRITE));
-	accepts_as_is(mk(0, 0xFF, CODE(1)));
-	accepts_as_is(mk(0, 0xFF, DATA(1)));
+	accepts_as_is(mk(0, END >> 12, CODE(1) | DESC_G));
+	accepts_as_is(mk(0, 0xFF, DATA(1) & ~DESC_WRITE));
 }
 
 /* Guests run in ring 1 or 3: no DPL-2 code (the way into ring 2) and no
@@ -142,7 +144,7 @@ Test(check_descriptor, base_in_hole_refused)
 	refuses(mk(GUEST_SEG_END + 0x10000, 0xFF, DATA(3)));
 	refuses(mk(0xFF000000, 0, DATA(1)));
 	refuses(mk(0xFFFFFFF0, 0xF, CODE(1)));
-	accepts_as_is(mk(END, 0, DATA(1)));
+	accepts_as_is(mk(END, 0, DATA(3)));
 	accepts_as_is(mk(HOLE_START, 0xFFF, DATA(3))); /* the read-only M2P */
 }
 
@@ -152,7 +154,7 @@ Test(check_descriptor, ending_at_end_unchanged)
 	accepts_as_is(mk(0, END >> 12, CODE(1) | DESC_G));
 	accepts_as_is(
 		mk(0x00100000, (END - 0x00100000) >> 12, DATA(3) | DESC_G));
-	accepts_as_is(mk(0xF0300000, 0xFFFFF, DATA(1)));
+	accepts_as_is(mk(0xF0300000, 0xFFFFF, DATA(3)));
 	accepts_as_is(mk(0xF03FF000, 0xFFF, CODE(3)));
 }
 
@@ -163,18 +165,18 @@ Test(check_descriptor, truncated_g1)
 		mk(0, END >> 12, CODE(1) | DESC_G | DESC_ACCESSED));
 	accepts(mk(0, (END >> 12) + 1, DATA(3) | DESC_G),
 		mk(0, END >> 12, DATA(3) | DESC_G | DESC_ACCESSED));
-	accepts(mk(0x00400000, 0xF0000, DATA(1) | DESC_G | DESC_AVL),
+	accepts(mk(0x00400000, 0xF0000, DATA(3) | DESC_G | DESC_AVL),
 		mk(0x00400000, (END - 0x00400000) >> 12,
-		   DATA(1) | DESC_G | DESC_AVL | DESC_ACCESSED));
-	accepts(mk(HOLE_START, 0xFFFFF, DATA(1) | DESC_G),
-		mk(HOLE_START, 0x3FF, DATA(1) | DESC_G | DESC_ACCESSED));
+		   DATA(3) | DESC_G | DESC_AVL | DESC_ACCESSED));
+	accepts(mk(HOLE_START, 0xFFFFF, DATA(3) | DESC_G),
+		mk(HOLE_START, 0x3FF, DATA(3) | DESC_G | DESC_ACCESSED));
 }
 
 /* Byte granularity stays byte granularity. */
 Test(check_descriptor, truncated_g0)
 {
-	accepts(mk(0xF0380000, 0xFFFFF, DATA(1)),
-		mk(0xF0380000, 0x7FFFF, DATA(1) | DESC_ACCESSED));
+	accepts(mk(0xF0380000, 0xFFFFF, DATA(3)),
+		mk(0xF0380000, 0x7FFFF, DATA(3) | DESC_ACCESSED));
 	accepts(mk(0xF03FFF00, 0x100, CODE(3) & ~DESC_DB),
 		mk(0xF03FFF00, 0xFF, (CODE(3) & ~DESC_DB) | DESC_ACCESSED));
 }
@@ -182,18 +184,18 @@ Test(check_descriptor, truncated_g0)
 /* Less than 1 MiB left: the limit must become a byte limit (G = 0). */
 Test(check_descriptor, truncated_g1_to_bytes)
 {
-	accepts(mk(0xF03FF000, 1, DATA(1) | DESC_G),
-		mk(0xF03FF000, 0xFFF, DATA(1) | DESC_ACCESSED));
-	accepts(mk(0xF0380000, 0xFFFFF, CODE(1) | DESC_G),
-		mk(0xF0380000, 0x7FFFF, CODE(1) | DESC_ACCESSED));
+	accepts(mk(0xF03FF000, 1, DATA(3) | DESC_G),
+		mk(0xF03FF000, 0xFFF, DATA(3) | DESC_ACCESSED));
+	accepts(mk(0xF0380000, 0xFFFFF, CODE(3) | DESC_G),
+		mk(0xF0380000, 0x7FFFF, CODE(3) | DESC_ACCESSED));
 }
 
 /* base + limit wraps past 4 GiB to a small value: still far too long. */
 Test(check_descriptor, truncated_when_end_wraps)
 {
-	accepts(mk(0x20000000, 0xFFFFF, CODE(1) | DESC_G),
+	accepts(mk(0x20000000, 0xFFFFF, CODE(3) | DESC_G),
 		mk(0x20000000, (END - 0x20000000) >> 12,
-		   CODE(1) | DESC_G | DESC_ACCESSED));
+		   CODE(3) | DESC_G | DESC_ACCESSED));
 	accepts(mk(0x80001000, 0x7FFFF, DATA(3) | DESC_G),
 		mk(0x80001000, (END - 0x80001000) >> 12,
 		   DATA(3) | DESC_G | DESC_ACCESSED));
@@ -203,7 +205,7 @@ Test(check_descriptor, truncated_when_end_wraps)
  * the segment must stop before it, less than a page short. */
 Test(check_descriptor, truncated_unaligned_base)
 {
-	struct seg_desc d = mk(0x00000800, 0xFFFFF, DATA(1) | DESC_G);
+	struct seg_desc d = mk(0x00000800, 0xFFFFF, DATA(3) | DESC_G);
 	uint32_t last;
 
 	cr_assert_eq(check_descriptor(&d), 0);
@@ -213,15 +215,36 @@ Test(check_descriptor, truncated_unaligned_base)
 	cr_assert(d.hi & DESC_ACCESSED);
 }
 
+/* Ring 1 runs only on flat segments: DPL-1 code (a cs) and DPL-1
+ * writable data (an ss) need base 0 and a limit up to the hole, checked
+ * after the truncation; DPL-1 read-only data and DPL-3 segments do not. */
+Test(check_descriptor, ring1_not_flat_refused)
+{
+	refuses(mk(0x1000, 0xFFFFF, CODE(1) | DESC_G));
+	refuses(mk(0, 0xBFFFF, CODE(1) | DESC_G));
+	refuses(mk(0, (END >> 12) - 1, (CODE(1) & ~DESC_WRITE) | DESC_G));
+	refuses(mk(0, 0xFF, CODE(1)));
+	refuses(mk(0x1000, 0xFFFFF, DATA(1) | DESC_G));
+	refuses(mk(0, 0xFFFFF, DATA(1)));
+	refuses(mk(0xF03FF000, 0xFFF, DATA(1)));
+	accepts(mk(0, 0xFFFFF, DATA(1) | DESC_G),
+		mk(0, END >> 12, DATA(1) | DESC_G | DESC_ACCESSED));
+	accepts_as_is(mk(0, END >> 12, (CODE(1) & ~DESC_WRITE) | DESC_G));
+	accepts_as_is(mk(0x1000, 0xFF, DATA(1) & ~DESC_WRITE));
+	accepts_as_is(mk(0x1000, 0xFF, DATA(3)));
+	accepts_as_is(mk(0x1000, 0xFF, CODE(3)));
+}
+
 Test(check_descriptor, valid_accepted)
 {
+	accepts_as_is(mk(0x12345678, 0xABCDE, CODE(3)));
+	accepts_as_is(mk(0, 0, (CODE(3) & ~DESC_WRITE) | DESC_AVL));
+	accepts_as_is(mk(0x12345678, 0x0ABCD, DATA(3) | DESC_G));
+	accepts_as_is(mk(0xC0000000, 0xFFFF, DATA(3) | DESC_ACCESSED));
 	for (int dpl = 1; dpl <= 3; dpl += 2) { /* no ring 2: dpl2_refused */
-		accepts_as_is(mk(0x12345678, 0xABCDE, CODE(dpl)));
-		accepts_as_is(mk(0, 0, (CODE(dpl) & ~DESC_WRITE) | DESC_AVL));
-		accepts_as_is(mk(0x12345678, 0x0ABCD, DATA(dpl) | DESC_G));
+		accepts_as_is(mk(0, END >> 12, CODE(dpl) | DESC_G | DESC_AVL));
+		accepts_as_is(mk(0, END >> 12, DATA(dpl) | DESC_G));
 		accepts_as_is(mk(0xC0000000, 0xFFFF, DATA(dpl) & ~DESC_WRITE));
-		accepts_as_is(
-			mk(0xC0000000, 0xFFFF, DATA(dpl) | DESC_ACCESSED));
 	}
 }
 

@@ -21,6 +21,11 @@ uint32_t desc_limit(const struct seg_desc *d)
 	return (d->hi & DESC_G) ? (limit << 12) | 0xFFF : limit;
 }
 
+int desc_flat(const struct seg_desc *d)
+{
+	return desc_base(d) == 0 && desc_limit(d) >= GUEST_SEG_END - 1;
+}
+
 void desc_set_limit(struct seg_desc *d, uint32_t last)
 {
 	uint32_t limit;
@@ -67,9 +72,11 @@ const struct seg_desc *guest_desc(const struct domain *d, uint16_t sel)
 	return &page[index % 512];
 }
 
-/* RPL 1 and a present, flat (base 0) code-or-data descriptor of DPL 1
- * whose type bits under `mask` equal `want`. Flat: the VMM treats handler
- * addresses and stack pointers as linear addresses. */
+/* RPL 1 and a present, flat code-or-data descriptor of DPL 1 whose type
+ * bits under `mask` equal `want`. Flat: the VMM treats handler addresses
+ * and stack pointers as linear addresses. (check_descriptor already lets
+ * no other DPL-1 code or writable data into a guest's GDT; the VMM's own
+ * flat descriptors are flat: the check here is a second line.) */
 static int check_kernel_selector(const struct domain *d, uint16_t sel,
 				 uint32_t mask, uint32_t want)
 {
@@ -77,7 +84,7 @@ static int check_kernel_selector(const struct domain *d, uint16_t sel,
 
 	if ((sel & 3) != 1 || !desc || !(desc->hi & DESC_P) ||
 	    !(desc->hi & DESC_S) || DESC_DPL(desc->hi) != 1 ||
-	    (desc->hi & mask) != want || desc_base(desc) != 0)
+	    (desc->hi & mask) != want || !desc_flat(desc))
 		return -EPERM;
 	return 0;
 }

@@ -28,6 +28,10 @@ uint32_t desc_base(const struct seg_desc *d);
 uint32_t desc_limit(const struct seg_desc *d);
 /* Sets the limit so that the last allowed offset is at most `last`. */
 void desc_set_limit(struct seg_desc *d, uint32_t last);
+/* Flat, as the guest's flat segments are: base 0 and a limit that reaches
+ * GUEST_SEG_END - 1 (in a validated descriptor, exactly there: the limit
+ * is truncated at the hole). */
+int desc_flat(const struct seg_desc *d);
 
 /*
  * LAB 2 EXERCISE 1. Checks the descriptor *d a guest wants in its GDT and
@@ -44,6 +48,12 @@ void desc_set_limit(struct seg_desc *d, uint32_t last);
  *  - a base at or above GUEST_SEG_END: refused;
  *  - a limit that reaches GUEST_SEG_END or beyond: truncated so that the
  *    last byte is GUEST_SEG_END - 1 (desc_set_limit);
+ *  - a segment ring 1 could run on, DPL-1 code (its cs) or DPL-1 writable
+ *    data (its ss), that is not flat after that (desc_flat: base 0, limit
+ *    up to the hole): refused. The VMM uses ring 1's eip and esp as
+ *    linear addresses (bounce frames, privileged_insn), and its own iret
+ *    checks eip against the code segment's limit. DPL-1 read-only data
+ *    and DPL-3 segments may have any base and limit below the hole;
  *  - the accessed bit is set, so the CPU never writes the read-only copy.
  * Returns 0 (with *d made safe) or -EINVAL.
  */
@@ -55,11 +65,11 @@ int check_descriptor(struct seg_desc *d);
 const struct seg_desc *guest_desc(const struct domain *d, uint16_t sel);
 
 /* A selector the guest kernel may run on: RPL 1, a present, non-conforming,
- * flat (base 0) code descriptor of DPL 1. Returns 0 or -EPERM. */
+ * flat (desc_flat) code descriptor of DPL 1. Returns 0 or -EPERM. */
 int check_code_selector(const struct domain *d, uint16_t sel);
 
 /* A stack selector for the guest kernel: RPL 1, a present, writable, flat
- * (base 0) data descriptor of DPL 1. Returns 0 or -EPERM. */
+ * (desc_flat) data descriptor of DPL 1. Returns 0 or -EPERM. */
 int check_stack_selector(const struct domain *d, uint16_t sel);
 
 /* The hypercalls of gdt.c, for the current domain. */

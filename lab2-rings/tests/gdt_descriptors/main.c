@@ -7,10 +7,11 @@
  * (seen with lsl); a small data segment loaded into %fs reads and writes
  * the memory it describes. Refused with -EINVAL, the GDT in force left as
  * it was: DPL 0, DPL 2 code or data and conforming code (guests run only
- * in ring 1 and ring 3), every system descriptor (call gates, even to ring
- * 1, TSS, LDT, interrupt gate), expand-down data, a base in the hole; a
- * frame we do not own (the shared-info page, the VMM's image, no frame at
- * all), too many entries. A frame list we cannot read: -EFAULT.
+ * in ring 1 and ring 3), DPL-1 code or writable data that is not flat
+ * (ring 1 runs only on flat segments), every system descriptor (call gates,
+ * even to ring 1, TSS, LDT, interrupt gate), expand-down data, a base in the
+ * hole; a frame we do not own (the shared-info page, the VMM's image, no frame
+ * at all), too many entries. A frame list we cannot read: -EFAULT.
  *
  * Hostile: a vulnerable VMM installs a call gate or DPL-0 segment (a way
  * into ring 0), a segment over the hole, or reads a frame of the VMM's as
@@ -178,6 +179,10 @@ static void bad_descriptors(void)
 		seg_make(0, 0xFFFFF, ACC_DATA_SEG(2), 1));
 	refused("conforming code (runs at the caller's ring)", 35,
 		seg_make(0, 0xFFFFF, ACC_CODE_SEG(1) | ACC_CONFORM, 1));
+	refused("ring-1 code that is not flat", 36,
+		seg_make(0, 0xBFFFF, ACC_CODE_SEG(1), 1));
+	refused("ring-1 stack data that is not flat", 37,
+		seg_make((uint32_t)buffer, 15, ACC_DATA_SEG(1), 0));
 	refused("DPL-0 data, small", 22,
 		seg_make(0x1000, 0xFF, ACC_DATA_SEG(0), 0));
 	refused("call gate to ring 0", 23, gate_make(VMM_CS, 0xF8100000, 3));
@@ -196,11 +201,11 @@ static void bad_descriptors(void)
 	refused("expand-down ring-3 data", 29,
 		seg_make(0, 0xFFFFE, ACC_DATA_SEG(3) | ACC_EXPDOWN, 1));
 	refused("base at the end of the guest range", 30,
-		seg_make(SEG_END, 0, ACC_DATA_SEG(1), 0));
+		seg_make(SEG_END, 0, ACC_DATA_SEG(3), 0));
 	refused("base in the VMM", 31,
-		seg_make(0xF8100000, 0xFFF, ACC_DATA_SEG(1), 0));
+		seg_make(0xF8100000, 0xFFF, ACC_DATA_SEG(3), 0));
 	refused("base at the top", 32,
-		seg_make(0xFFFFF000, 0xFFF, ACC_CODE_SEG(1), 0));
+		seg_make(0xFFFFF000, 0xFFF, ACC_CODE_SEG(3), 0));
 	refused("bad descriptor on the second page", 590,
 		seg_make(0, 0xFFFFF, ACC_CODE_SEG(0), 1));
 }

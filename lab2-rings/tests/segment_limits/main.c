@@ -46,12 +46,13 @@ void test_main(void)
 	struct fault f;
 	int ok;
 
-	gdt[1] = seg_make((uint32_t)buffer, 15, ACC_DATA_SEG(1), 0);
+	/* DPL 3: a DPL-1 writable segment must be flat (check_descriptor). */
+	gdt[1] = seg_make((uint32_t)buffer, 15, ACC_DATA_SEG(3), 0);
 	check_eq(gdt_install(gdt, 2), 0);
-	check_eq(seg_lsl(SEL(1, 1), &ok), 15);
+	check_eq(seg_lsl(SEL(1, 3), &ok), 15);
 	printf("a data segment over buffer[0..3]: lsl says limit %x\n",
-	       seg_lsl(SEL(1, 1), &ok));
-	__asm__ volatile("mov %0, %%fs" : : "r"((uint32_t)SEL(1, 1)));
+	       seg_lsl(SEL(1, 3), &ok));
+	__asm__ volatile("mov %0, %%fs" : : "r"((uint32_t)SEL(1, 3)));
 
 	check_eq(exec_fault(read_fs, (void *)12, &f), 0);
 	check_eq(got, 0x13);

@@ -60,11 +60,11 @@ static void valid(void)
 
 	memcpy(frame, gdt, sizeof(frame));
 	check_eq(gdt_update(gdt, 4,
-			    seg_make((uint32_t)buffer, 0x1F, ACC_DATA_SEG(1),
+			    seg_make((uint32_t)buffer, 0x1F, ACC_DATA_SEG(3),
 				     0)),
 		 0);
-	check_eq(limit_of(SEL(4, 1)), 0x1F);
-	check(seg_lar(SEL(4, 1), &ok) & (ACC_ACCESSED << 8)); /* made safe */
+	check_eq(limit_of(SEL(4, 3)), 0x1F);
+	check(seg_lar(SEL(4, 3), &ok) & (ACC_ACCESSED << 8)); /* made safe */
 	check(ok);
 	check_eq(gdt_update(gdt, 5, d), 0);
 	check_eq(limit_of(SEL(5, 1)), SEG_END - 1);
@@ -91,14 +91,16 @@ static void bad_descriptors(void)
 	refused("expand-down data",
 		seg_make(0, 0xFFFF, ACC_DATA_SEG(1) | ACC_EXPDOWN, 0));
 	refused("base in the hole",
-		seg_make(0xF8000000, 0xFFFFF, ACC_DATA_SEG(1), 0));
+		seg_make(0xF8000000, 0xFFFFF, ACC_DATA_SEG(3), 0));
 	refused("base at the end of the guest range",
 		seg_make(SEG_END, 0xFFF, ACC_DATA_SEG(3), 0));
+	refused("a ring-1 stack segment that is not flat",
+		seg_make((uint32_t)buffer, 0x1F, ACC_DATA_SEG(1), 0));
 }
 
 static long update_raw(uint32_t ma_lo, uint32_t ma_hi)
 {
-	struct seg_desc d = seg_make(0, 0xFFF, ACC_DATA_SEG(1), 0);
+	struct seg_desc d = seg_make(0, 0xFFF, ACC_DATA_SEG(3), 0);
 
 	return _hypercall4(__HYPERVISOR_update_descriptor, ma_lo, ma_hi, d.lo,
 			   d.hi);
@@ -118,7 +120,7 @@ static void bad_addresses(void)
 	check_eq(update_raw(ma + 4, 0), -EINVAL); /* misaligned */
 	check_eq(update_raw(ma + 1, 0), -EINVAL);
 	check_eq(update_raw(ma, 1), -EINVAL); /* above 4 GiB */
-	check_eq(limit_of(SEL(4, 1)), 0x1F);
+	check_eq(limit_of(SEL(4, 3)), 0x1F);
 	printf("addresses outside the GDT in use: refused\n");
 }
 
@@ -128,7 +130,7 @@ static void segment_registers(void)
 	struct seg_desc gone = gdt[4];
 	uint32_t fs, gs;
 
-	__asm__ volatile("mov %0, %%fs" : : "r"((uint32_t)SEL(4, 1)));
+	__asm__ volatile("mov %0, %%fs" : : "r"((uint32_t)SEL(4, 3)));
 	__asm__ volatile("mov %0, %%gs" : : "r"((uint32_t)SEL(5, 1)));
 	gone.hi &= ~(ACC_P << 8);
 	check_eq(gdt_update(gdt, 4, gone), 0);
@@ -144,7 +146,7 @@ static void segment_registers(void)
 void test_main(void)
 {
 	gdt[1] = seg_make(0, 0xFFFFF, ACC_CODE_SEG(1), 1);
-	gdt[4] = seg_make(0, 0xFFF, ACC_DATA_SEG(1), 0);
+	gdt[4] = seg_make(0, 0xFFF, ACC_DATA_SEG(3), 0);
 	check_eq(update_raw(virt_to_maddr(&gdt[4]), 0), -EINVAL); /* no GDT */
 	check_eq(gdt_install(gdt, ENTRIES), 0);
 	valid();
