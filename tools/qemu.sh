@@ -16,6 +16,10 @@
 set -eu
 
 qemu=${QEMU:-qemu-system-i386}
+# Debian's qemu-system-i386 is a shell script that execs this binary: call
+# it directly, one shell start less per boot.
+[ -z "${QEMU:-}" ] && [ -x /usr/libexec/qemu-system-i386 ] &&
+	qemu=/usr/libexec/qemu-system-i386
 mode=interactive
 gdbport=""
 append=""
