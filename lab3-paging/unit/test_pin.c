@@ -1,23 +1,21 @@
 /*
- * The mmuext_op hypercall (found through the hypercall registry, since
- * its handler is static): pin (exercise 6), unpin, new_baseptr (exercise
- * 7) and the TLB operations. The ops are read from the guest at UNIT_VA
+ * Pinning (exercise 6) through the mmuext_op hypercall (found through the
+ * hypercall registry, since its handler is static): pin, unpin, and the
+ * TLB operations in a batch. The ops are read from the guest at UNIT_VA
  * (frame UNIT_DATA), pdone written at UNIT_VA + 0xF00; the current
  * vCPU's base is L2 UNIT_L2 (count 2, type count 1: the base only).
+ * Pinning takes its references with get_page_and_type, which validates
+ * (exercises 1, 3 and 4), and unpinning drops them (exercise 2); nothing
+ * here switches to another L2 (exercise 7, test_new_baseptr.c).
  * Checked, with exact counts:
  *  - pinning an L1 or an L2 takes a general and a type reference,
  *    validates it if needed (hole filled for an L2) and sets FF_PINNED;
  *    pinning it again: -EINVAL; unpinning gives all back, an unpinned
  *    frame: -EINVAL; a table in use may be pinned and unpinned;
  *  - pin refused (nothing changed): a frame of another domain (even one
- *    it pinned), of the VMM, the shared-info frame, past the table (-EPERM); a
- * frame mapped writable, an L1 as an L2 (-EBUSY); a table that does not
- * validate; L3 / L4 tables (-ENOSYS);
- *  - new_baseptr validates the new L2, moves cr3 and drops the old base
- *    (devalidated when that was its last type reference); to the same L2,
- *    nothing changes and it is not validated again (the hole keeps what
- *    the test wrote there); refused (cr3 and counts unchanged) for an
- *    L1, a frame not ours, an L2 that does not validate;
+ *    it pinned), of the VMM, the shared-info frame, past the table
+ *    (-EPERM); a frame mapped writable, an L1 as an L2 (-EBUSY); a table
+ *    that does not validate; L3 / L4 tables (-ENOSYS);
  *  - ops run in order and stop at the first refused one (*pdone);
  *    invlpg in the hole: -EINVAL.
  */
@@ -52,7 +50,7 @@ static void setup(void)
 	pdone = (uint32_t *)(UNIT_PAGE(UNIT_DATA) + 0xF00);
 }
 
-TestSuite(mmuext, .init = setup);
+TestSuite(pin, .init = setup);
 
 /* Runs one op (cmd, arg1). */
 static long op1(uint32_t cmd, uint32_t arg)
@@ -66,7 +64,7 @@ static int pinned(mfn_t mfn)
 	return !!(mfn_to_frame(mfn)->flags & FF_PINNED);
 }
 
-Test(mmuext, pin_l1)
+Test(pin, pin_l1)
 {
 	unit_frames_save();
 	cr_assert_eq(op1(MMUEXT_PIN_L1_TABLE, E), 0);
@@ -83,7 +81,7 @@ Test(mmuext, pin_l1)
 	cr_assert_eq(op1(MMUEXT_UNPIN_TABLE, E), -EINVAL);
 }
 
-Test(mmuext, pin_l2)
+Test(pin, pin_l2)
 {
 	cr_assert_eq(op1(MMUEXT_PIN_L2_TABLE, Q), 0);
 	assert_frame(Q, 2, FT_L2, 1);
@@ -95,7 +93,7 @@ Test(mmuext, pin_l2)
 }
 
 /* A table in use, pinned and unpinned. */
-Test(mmuext, pin_in_use)
+Test(pin, pin_in_use)
 {
 	cr_assert_eq(op1(MMUEXT_PIN_L1_TABLE, UNIT_L1), 0);
 	assert_frame(UNIT_L1, 3, FT_L1, 2);
@@ -112,7 +110,7 @@ static void pin_refused(uint32_t cmd, uint32_t mfn, int rc)
 	cr_assert_eq(*pdone, 0);
 }
 
-Test(mmuext, pin_refused)
+Test(pin, pin_refused)
 {
 	pin_refused(MMUEXT_PIN_L1_TABLE, UNIT_OTHER, -EPERM);
 	mfn_to_frame(UNIT_OTHER + 1)->flags |= FF_PINNED; /* by domain 2 */
@@ -128,57 +126,7 @@ Test(mmuext, pin_refused)
 	pin_refused(MMUEXT_UNPIN_TABLE, UNIT_L2, -EINVAL);
 }
 
-Test(mmuext, new_baseptr)
-{
-	cr_assert_eq(op1(MMUEXT_NEW_BASEPTR, Q), 0);
-	cr_assert_eq(unit_d.vcpu.cr3, (paddr_t)Q << PAGE_SHIFT);
-	assert_frame(Q, 2, FT_L2, 1);
-	assert_validated(Q, 1);
-	assert_frame(UNIT_L2, 1, FT_NONE, 0);
-	assert_validated(UNIT_L2, 0);
-	assert_frame(UNIT_L1, 2, FT_L1, 1);
-	assert_frame(E, 2, FT_L1, 1);
-	assert_frame(UNIT_DATA, 2, FT_WRITABLE, 1);
-}
-
-/* The old base pinned: it stays an L2. */
-Test(mmuext, new_baseptr_old_pinned)
-{
-	cr_assert_eq(op1(MMUEXT_PIN_L2_TABLE, UNIT_L2), 0);
-	cr_assert_eq(op1(MMUEXT_NEW_BASEPTR, Q), 0);
-	assert_frame(UNIT_L2, 2, FT_L2, 1);
-	assert_validated(UNIT_L2, 1);
-	assert_frame(UNIT_L1, 3, FT_L1, 2);
-}
-
-Test(mmuext, new_baseptr_same)
-{
-	unit_table(UNIT_L2)[1000] = 0x1234;
-	unit_frames_save();
-	cr_assert_eq(op1(MMUEXT_NEW_BASEPTR, UNIT_L2), 0);
-	cr_assert_eq(unit_d.vcpu.cr3, (paddr_t)UNIT_L2 << PAGE_SHIFT);
-	assert_frames_unchanged("the same base again");
-	cr_assert_eq(unit_table(UNIT_L2)[1000], 0x1234, "validated again");
-}
-
-static void base_refused(uint32_t mfn, int rc)
-{
-	unit_frames_save();
-	cr_assert_eq(op1(MMUEXT_NEW_BASEPTR, mfn), rc, "new base %u", mfn);
-	cr_assert_eq(unit_d.vcpu.cr3, (paddr_t)UNIT_L2 << PAGE_SHIFT);
-	assert_frames_unchanged("a refused new base");
-}
-
-Test(mmuext, new_baseptr_refused)
-{
-	base_refused(UNIT_L1, -EBUSY);
-	base_refused(UNIT_DATA, -EBUSY);
-	base_refused(UNIT_OTHER, -EPERM);
-	base_refused(UNIT_SHARED, -EPERM);
-	base_refused(BADL2, -EPERM);
-}
-
-Test(mmuext, in_order_until_refused)
+Test(pin, in_order_until_refused)
 {
 	ops[0] = (struct mmuext_op){ MMUEXT_PIN_L1_TABLE, { E }, { 0 } };
 	ops[1] = (struct mmuext_op){ MMUEXT_TLB_FLUSH_LOCAL, { 0 }, { 0 } };

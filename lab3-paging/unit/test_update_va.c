@@ -1,9 +1,13 @@
 /*
- * do_update_va_mapping (exercise 8; through exercises 1 to 5) on the
- * current vCPU's address space: L2 UNIT_L2 (the vCPU's base) whose slot
- * for UNIT_VA is L1 UNIT_L1 (entry 0 maps UNIT_DATA writable), slot 1 is
- * L1 G and slot 959 (just below the hole) L1 H; slot 600 holds a
- * not-present entry naming frame X. Checked:
+ * do_update_va_mapping (exercise 8; through mod_entry, exercise 5, which
+ * takes and drops an L1 entry's references with exercises 3, 1 and 2) on
+ * the current vCPU's address space: L2 UNIT_L2 (the vCPU's base) whose
+ * slot for UNIT_VA is L1 UNIT_L1 (entry 0 maps UNIT_DATA writable), slot
+ * 1 is L1 G and slot 959 (just below the hole) L1 H; slot 600 holds a
+ * not-present entry naming frame X. The address space is written as
+ * validated by hand (validated_by_hand), not validated by
+ * get_page_and_type, which would need exercise 4 (get_page_from_l2e):
+ * update_va_mapping never validates an L2 entry. Checked:
  *  - the entry for va (the page offset and the flags ignored) becomes
  *    val_lo, in the right L1 (G[3] for 0x00403000, H[1023] for the last
  *    page below the hole), nothing else in any table changes, and the
@@ -33,14 +37,44 @@ long do_update_va_mapping(unsigned long va, unsigned long val_lo,
 static uint32_t before[4][ENTRIES_PER_TABLE]; /* L2, L1, G, H */
 static const mfn_t tables[4] = { UNIT_L2, UNIT_L1, G, H };
 
+/* Writes a frame's state as if the VMM had left it so. */
+static void set_frame(mfn_t mfn, uint32_t count, int type, uint32_t tc,
+		      uint8_t flags)
+{
+	struct frame *f = mfn_to_frame(mfn);
+
+	f->count = count;
+	f->type = (uint8_t)type;
+	f->type_count = tc;
+	f->flags = flags;
+}
+
+/* A stand-in for get_page_and_type(l2, FT_L2, dom) on an L2 whose
+ * present slots hold the L1s l1s[0..n), each once, whose only present
+ * entry maps `data` writable (if data is not 0): the frame records that
+ * validation leaves (one reference more on each, and the types), and the
+ * hole filled. */
+static void validated_by_hand(struct domain *dom, mfn_t l2, const mfn_t *l1s,
+			      unsigned n, mfn_t data)
+{
+	set_frame(l2, 2, FT_L2, 1, FF_VALIDATED);
+	hole_fill(dom, unit_table(l2));
+	for (unsigned i = 0; i < n; i++)
+		set_frame(l1s[i], 2, FT_L1, 1, FF_VALIDATED);
+	if (data)
+		set_frame(data, 2, FT_WRITABLE, 1, 0);
+}
+
 static void setup(void)
 {
+	static const mfn_t l1s[] = { UNIT_L1, G, H };
+
 	unit_lab3_init();
 	unit_space();
 	unit_table(UNIT_L2)[1] = PTE(G, RWU);
 	unit_table(UNIT_L2)[959] = PTE(H, RW);
 	unit_table(UNIT_L2)[600] = PTE(X, PTE_W | PTE_U);
-	cr_assert_eq(get_page_and_type(UNIT_L2, FT_L2, &unit_d), 0);
+	validated_by_hand(&unit_d, UNIT_L2, l1s, 3, UNIT_DATA);
 	for (int i = 0; i < 4; i++)
 		memcpy(before[i], unit_table(tables[i]), PAGE_SIZE);
 	unit_frames_save();
@@ -147,7 +181,7 @@ Test(update_va, current_space_and_domain)
 	two.vcpu.domain = &two;
 	two.vcpu.cr3 = (paddr_t)l2 << PAGE_SHIFT;
 	unit_table(l2)[L2_INDEX(UNIT_VA)] = PTE(l1, RWU);
-	cr_assert_eq(get_page_and_type(l2, FT_L2, &two), 0);
+	validated_by_hand(&two, l2, &l1, 1, 0);
 	current = &two.vcpu;
 	cr_assert_eq(do_update_va_mapping(UNIT_VA, PTE(X, PTE_P), 0, 0),
 		     -EPERM);
