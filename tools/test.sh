@@ -229,6 +229,10 @@ section "the handout's and README's examples are true of the student copy"
 sh tools/doc-examples.sh >"$out/doc-examples.txt" 2>&1
 tally "$out/doc-examples.txt"
 
+section "running a course: hand-in, class grading, autograder, handout"
+sh tools/course-test.sh >"$out/course.txt" 2>&1
+tally "$out/course.txt"
+
 section "the grader's self-tests"
 sh grade/selftest.sh >"$out/selftest.txt" 2>&1
 tally "$out/selftest.txt"
