@@ -103,8 +103,7 @@ static int fix_segments(struct domain *d, struct cpu_regs *r)
 		    check_code_selector(d, v->ext.traps[vec].cs))
 			v->ext.traps[vec].address = 0;
 	if (v->ext.kernel_ss && check_stack_selector(d, v->ext.kernel_ss)) {
-		v->ext.kernel_ss = 0;
-		v->ext.kernel_sp = 0;
+		v->ext.kernel_ss = 0;	 /* ss 0: no kernel stack */
 		kernel_stack_install(v); /* the TSS too: v runs */
 	}
 	fast_trap_install(v);
