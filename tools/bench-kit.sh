@@ -10,7 +10,8 @@
 #  - one grading boot (tests/hello.elf on lab 1's solution), with the
 #    kit's QEMU command line and with QEMU's defaults, for comparison;
 #  - make grade LAB=k SOL=1 for each lab k: lab k's own tests, and all the
-#    tests of labs 1..k (the build is done first and not timed);
+#    tests of labs 1..k (the build is done first and not timed); and lab 1
+#    of the untouched student copy (every test fails fast);
 #  - the sections of the last make test run (build/test/times), if any:
 #    one run only, make test takes minutes.
 set -eu
@@ -52,6 +53,7 @@ while [ "$k" -le "$nlabs" ]; do
 	make -s --no-print-directory LAB="$k" SOL=1 build >"$out/build.log" 2>&1
 	k=$((k + 1))
 done
+make -s --no-print-directory LAB=1 SOLVED=0 build >"$out/build.log" 2>&1
 
 B=build/lab1-sol
 boot() { # one run of the hello test, as the grader boots it
@@ -86,6 +88,12 @@ while [ "$k" -le "$nlabs" ]; do
 	fi
 	k=$((k + 1))
 done
+# The untouched student copy: every test fails fast, naming an exercise.
+student() {
+	! sh grade/grade.sh --lab 1 --solved 0 --no-build --out "$out/grade"
+}
+printf '  %-48s %8s\n' "make grade LAB=1, the untouched student copy" \
+	"$(timed student)"
 if [ -s build/test/times ]; then
 	echo "The last make test (one run, build/test/times), seconds"
 	awk -F'|' '{ printf "  %-48s %8s\n", $1, $2; s += $2 }
