@@ -7,10 +7,13 @@
 .DEFAULT_GOAL := all
 MAKEFLAGS += --no-builtin-rules
 # Compile on every CPU unless the command line says otherwise (make -j1).
-# The recipes that run scripts which call make again start with "+", so
-# those inner makes share this make's job slots.
+# Only the outermost make sets it: the recipes that run scripts which call
+# make again start with "+", so those inner makes share this make's job
+# slots (a recipe without "+" would leave them at -j1, with a warning).
 NPROC := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+ifeq ($(MAKELEVEL),0)
 MAKEFLAGS += -j$(NPROC)
+endif
 .SUFFIXES:
 Q := $(if $(V),,@)
 
