@@ -39,6 +39,7 @@
 # (it is off anyway when not root; report.txt then says so).
 # Environment: GRADE_TIMEOUT_SCALE as for grade.sh.
 set -eu
+here=$(pwd -P)
 cd "$(dirname "$0")/.."
 umask 022
 
@@ -50,7 +51,7 @@ die() {
 }
 
 usage() {
-	sed -n '2,/^set -eu/{/^#/s/^# \{0,1\}//p}' "$0"
+	sed -n '2,/^set -eu/{/^#/s/^# \{0,1\}//p}' grade/grade-class.sh
 	exit 2
 }
 
@@ -415,7 +416,9 @@ main() {
 	while [ $# -gt 0 ]; do
 		case $1 in
 		--lab) LAB=$2; shift ;;
-		--out) out=$2; shift ;;
+		--out) out=$2
+			case $out in /*) ;; *) out=$here/$out ;; esac
+			shift ;;
 		-P) P=$2; shift ;;
 		-j) JOBS=$2; shift ;;
 		--only) ONLY=$2; shift ;;
@@ -424,7 +427,8 @@ main() {
 		-h | --help) usage ;;
 		-*) die "unknown option $1 (see --help)" ;;
 		*) [ -z "$handins" ] || die "one directory of hand-ins, please"
-		   handins=$1 ;;
+		   handins=$1
+		   case $handins in /*) ;; *) handins=$here/$handins ;; esac ;;
 		esac
 		shift
 	done
@@ -487,7 +491,7 @@ main() {
 
 	echo "grading lab $LAB for $n hand-ins, $P at once ($OUT)..."
 	export OUT LAB JOBS ONLY TIMEOUT BUILD_TIMEOUT SANDBOX NET UID_BASE KIT_VERSION
-	xargs -n 2 -P "$P" sh "$0" --one <"$OUT/names" || :
+	xargs -n 2 -P "$P" sh grade/grade-class.sh --one <"$OUT/names" || :
 
 	echo "student,lab,test,verdict,points" >"$OUT/grades.csv"
 	echo "student,score,max_score" >"$OUT/totals.csv"
