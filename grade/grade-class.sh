@@ -20,7 +20,8 @@
 # For each student, under DIR/students/NAME/: handin/ (the entry,
 # unpacked, symbolic links removed), kit/ (this kit's files, without
 # solutions/, with the student's exercise regions), kit/build/ (the
-# build), out/ (grade.sh's results and logs), report.txt. The hand-in's
+# build), out/ (grade.sh's results and logs), build.log, grade.log,
+# report.txt, started and ended (times, in seconds). The hand-in's
 # other files (tests, grade/, makefiles, headers, code outside the
 # regions, added files) are never used; report.txt lists each one.
 #

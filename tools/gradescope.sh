@@ -20,6 +20,7 @@
 # can be tried on a fake layout: see tools/course-test.sh.
 # The zip is made with zip(1) when it is installed, else by this script
 # itself (deflate through gzip); GRADESCOPE_ZIP=shell forces the latter.
+# The files of the zip are also left in FILE.d/ (build/gradescope-lab<N>.d/).
 set -eu
 
 die() {
