@@ -96,7 +96,8 @@ from_vmm:
 	je	1f
 	movl	tramp_vmm_cr3, %eax
 	movl	%eax, %cr3
-1:	cmpl	$entry_stack, %esp
+1:	/* On the entry stack: a fault on the return path (see above). */
+	cmpl	$entry_stack, %esp
 	jb	2f
 	cmpl	$entry_stack_top, %esp
 	jb	exit_fault_entry
