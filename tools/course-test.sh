@@ -52,7 +52,7 @@ if [ -f "$K/.kit/pristine.sha256" ] && [ -f "$K/.github/workflows/grade.yml" ] &
 else
 	bad "make dist: the student copy lacks its manifest, workflow or .clangd, or has solutions"
 fi
-if grep -q 'make grade' "$K/.github/workflows/grade.yml" &&
+if grep -q 'make grade' "$K/.github/workflows/grade.yml" 2>/dev/null &&
 	grep -q 'upload-artifact' "$K/.github/workflows/grade.yml" &&
 	grep -q 'tools/setup.sh' "$K/.github/workflows/grade.yml"; then
 	ok "the student CI workflow installs with tools/setup.sh, runs make grade and uploads the results"
@@ -354,7 +354,7 @@ amax=$(awk -v a="hello" -v b="$frame_test" '$1 == "test" && ($2 == a || $2 == b)
 if AUTOGRADER_ROOT=$A sh "$A/source/setup.sh" >"$W/autograder-setup.log" 2>&1 &&
 	AUTOGRADER_ROOT=$A GRADE_CLASS_FLAGS="--only hello,$frame_test" \
 		sh "$A/source/run_autograder" >"$W/autograder.log" 2>&1 &&
-	grep -q "\"score\": $amax, \"max_score\": $amax" "$A/results/results.json" &&
+	grep -q "\"score\": $amax, \"max_score\": $amax" "$A/results/results.json" 2>/dev/null &&
 	[ "$(grep -o '"status": "passed"' "$A/results/results.json" | wc -l)" = 2 ]; then
 	ok "autograder: setup.sh and run_autograder on a fake /autograder write results.json ($amax/$amax)"
 else
