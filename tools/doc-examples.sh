@@ -14,7 +14,8 @@
 # up to the next command, are what it must print, in order:
 #  - a line "..." stands for any number of lines;
 #  - "..." inside a line stands for any text;
-#  - times such as "0.4s" match any time; runs of blanks match any run.
+#  - times such as "0.4s" match any time; runs of blanks match any run;
+#    carriage returns (a serial console's line ends) are dropped.
 # Prints "ok - ..." / "not ok - ..." lines (tools/test.sh tallies them).
 set -eu
 
@@ -42,7 +43,7 @@ awk -v dir="$work/blocks" '
 	FNR == 1 { mark = 0; inblock = 0 }
 	/^<!-- example: student( solved=[0-9]+)? -->$/ {
 		mark = 1
-		variant = ($3 ~ /^solved=/) ? substr($3, 8) : 0
+		variant = ($4 ~ /^solved=/) ? substr($4, 8) : 0
 		line = FNR
 		next
 	}
@@ -89,6 +90,7 @@ copy() { # copy VARIANT: the directory of that student copy, made once
 match() {
 	awk -v want="$1" '
 		function norm(s) {
+			gsub(/\r/, "", s)
 			gsub(/[0-9]+\.[0-9]+s/, "T", s)
 			gsub(/[ \t]+/, " ", s)
 			sub(/ $/, "", s)
