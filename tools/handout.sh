@@ -141,7 +141,7 @@ md_blocks() {
 }
 
 check() {
-	[ -f "$out/index.html" ] || die "no book in $out: run tools/handout.sh first"
+	[ -d "$out/.nav" ] || die "no book in $out: run tools/handout.sh first"
 	bad=0
 	for c in README $(chapters); do
 		p=$out/$(page_of "$c")
