@@ -12,11 +12,11 @@ handin:
 # directory per student) for lab LAB, into build/class/.
 HANDINS ?= handins
 grade-class:
-	@sh grade/grade-class.sh --lab $(LAB) $(GRADE_CLASS_FLAGS) $(HANDINS)
+	+@sh grade/grade-class.sh --lab $(LAB) $(GRADE_CLASS_FLAGS) $(HANDINS)
 
 # build/gradescope-lab<N>.zip: Gradescope's autograder for lab LAB.
 gradescope:
-	@sh tools/gradescope.sh --lab $(LAB)
+	+@sh tools/gradescope.sh --lab $(LAB)
 
 # build/handout/index.html and one page per chapter, link-checked.
 handout:
@@ -24,4 +24,4 @@ handout:
 
 # build/compile_commands.json for lab LAB (SOL=1/SOLVED=K as for make).
 compile-commands:
-	@sh tools/compile-commands.sh $(LAB) $(SOLVED)
+	+@sh tools/compile-commands.sh $(LAB) $(SOLVED)
