@@ -22,6 +22,14 @@ struct tss tss;
 uint32_t vector_stubs[256];
 struct vcpu *current;
 
+struct seg_desc unit_default_gate(void)
+{
+	uint32_t off = UNIT_STUB(FAST_TRAP_VECTOR);
+
+	return (struct seg_desc){ (off & 0xFFFF) | ((uint32_t)VMM_CS << 16),
+				  (off & 0xFFFF0000) | 0x8E00 };
+}
+
 /* As lab 1's idt.c: an interrupt gate of DPL dpl to the vector's stub. */
 void idt_set_gate(int vec, int dpl)
 {

@@ -27,29 +27,11 @@ static void setup(void)
 
 TestSuite(fast_trap_gate, .init = setup);
 
-/* The VMM's own gate: an interrupt gate of DPL 0 to the vector's stub. */
-static struct seg_desc default_gate(void)
-{
-	uint32_t off = UNIT_STUB(FAST_TRAP_VECTOR);
-
-	return (struct seg_desc){ (off & 0xFFFF) | (VMM_CS << 16),
-				  (off & 0xFFFF0000) | 0x8E00 };
-}
-
 /* The guest's gate: a trap gate of DPL 3 to cs:address. */
 static struct seg_desc fast_gate(uint16_t cs, uint32_t address)
 {
 	return (struct seg_desc){ (address & 0xFFFF) | ((uint32_t)cs << 16),
 				  (address & 0xFFFF0000) | 0xEF00 };
-}
-
-static void assert_gate(struct seg_desc want)
-{
-	struct seg_desc g = idt[FAST_TRAP_VECTOR];
-
-	cr_assert(g.lo == want.lo && g.hi == want.hi,
-		  "idt[0x80] = %08x:%08x, not %08x:%08x", g.hi, g.lo, want.hi,
-		  want.lo);
 }
 
 /* Sets the vCPU's entry for 0x80, as set_trap_table would, and installs
@@ -69,15 +51,15 @@ Test(fast_trap_gate, fast_gate_follows)
 	entry_0x80(3, CODE_SEL, 0xC0123456);
 	assert_gate(fast_gate(CODE_SEL, 0xC0123456));
 	entry_0x80(3 | TI_IF, CODE_SEL, 0xC0123456);
-	assert_gate(default_gate());
+	assert_gate(unit_default_gate());
 	entry_0x80(3, FLAT_RING1_CS, 0xC0654321);
 	assert_gate(fast_gate(FLAT_RING1_CS, 0xC0654321));
 	entry_0x80(1, FLAT_RING1_CS, 0xC0654321);
-	assert_gate(default_gate());
+	assert_gate(unit_default_gate());
 	entry_0x80(3, CODE_SEL, 0xC0ABCDEF);
 	assert_gate(fast_gate(CODE_SEL, 0xC0ABCDEF));
 	entry_0x80(0, 0, 0); /* no handler: the VMM's own gate again */
-	assert_gate(default_gate());
+	assert_gate(unit_default_gate());
 	idt[FAST_TRAP_VECTOR] = zero[0];
 	cr_assert_arr_eq(idt, zero, sizeof(zero), "another gate written");
 }
@@ -92,12 +74,13 @@ Test(fast_trap_gate, by_dpl_and_if)
 		*t = (struct trap_info){ 0x80, flags, CODE_SEL, 0xC0ABCDEF };
 		g = fast_trap_gate(v);
 		want = flags == 3 ? fast_gate(CODE_SEL, 0xC0ABCDEF) :
-				    default_gate();
+				    unit_default_gate();
 		cr_assert(g.lo == want.lo && g.hi == want.hi,
 			  "flags %#x: %08x:%08x, not %08x:%08x", flags, g.hi,
 			  g.lo, want.hi, want.lo);
 	}
 	*t = (struct trap_info){ 0x80, 3, CODE_SEL, 0 }; /* no handler */
 	g = fast_trap_gate(v);
-	cr_assert(g.lo == default_gate().lo && g.hi == default_gate().hi);
+	cr_assert(g.lo == unit_default_gate().lo &&
+		  g.hi == unit_default_gate().hi);
 }

@@ -65,25 +65,6 @@ static void assert_trap(unsigned vector, uint8_t flags, uint16_t cs,
 		  t->flags, t->cs, t->address);
 }
 
-/* The VMM's own gate for vector 0x80 (idt_set_gate in unit/host_lab2.c),
- * which fast_trap_install gives when the vCPU has no handler for it. */
-static struct seg_desc default_gate(void)
-{
-	uint32_t off = UNIT_STUB(FAST_TRAP_VECTOR);
-
-	return (struct seg_desc){ (off & 0xFFFF) | (VMM_CS << 16),
-				  (off & 0xFFFF0000) | 0x8E00 };
-}
-
-static void assert_gate(struct seg_desc want)
-{
-	struct seg_desc g = idt[FAST_TRAP_VECTOR];
-
-	cr_assert(g.lo == want.lo && g.hi == want.hi,
-		  "idt[0x80] = %08x:%08x, not %08x:%08x", g.hi, g.lo, want.hi,
-		  want.lo);
-}
-
 /* Installs a first table (with a DPL 3 vector) and remembers it. */
 static void previous_table(void)
 {
@@ -92,7 +73,7 @@ static void previous_table(void)
 	cr_assert_eq(do_set_trap_table(TABLE_VA + 0xC00), 0);
 	memcpy(before, v->ext.traps, sizeof(before));
 	gate_before = idt[FAST_TRAP_VECTOR];
-	assert_gate(default_gate());
+	assert_gate(unit_default_gate());
 }
 
 /* A refused table: the result, and nothing changed. */
@@ -130,7 +111,7 @@ Test(set_trap_table, updates_only_its_vectors)
 	assert_trap(13, 1, CODE_SEL, HANDLER + 0x1313);
 	assert_trap(32, 0, FLAT_RING1_CS, HANDLER + 32);
 	assert_trap(0x81, 3, CODE_SEL, HANDLER + 0x81);
-	assert_gate(default_gate());
+	assert_gate(unit_default_gate());
 	/* An empty table changes nothing. */
 	memcpy(before, v->ext.traps, sizeof(before));
 	put(TABLE_VA, 0, 14, 0, FLAT_RING1_CS, 0);
@@ -145,7 +126,7 @@ Test(set_trap_table, zero_clears)
 	previous_table();
 	cr_assert_eq(do_set_trap_table(0), 0);
 	cr_assert_arr_eq(v->ext.traps, none, sizeof(none));
-	assert_gate(default_gate());
+	assert_gate(unit_default_gate());
 }
 
 Test(set_trap_table, up_to_256_entries)
@@ -223,14 +204,14 @@ Test(set_trap_table, vmm_gate_without_handler)
 	idt[FAST_TRAP_VECTOR] = (struct seg_desc){ 0x12345678, 0x9ABCDEF0 };
 	put(TABLE_VA, 0, 14, 0, FLAT_RING1_CS, HANDLER);
 	cr_assert_eq(do_set_trap_table(TABLE_VA), 0);
-	assert_gate(default_gate());
+	assert_gate(unit_default_gate());
 	idt[FAST_TRAP_VECTOR] = (struct seg_desc){ 0x12345678, 0x9ABCDEF0 };
 	put(TABLE_VA, 0, 0x81, 3, CODE_SEL, 0xC0123456);
 	cr_assert_eq(do_set_trap_table(TABLE_VA), 0);
-	assert_gate(default_gate());
+	assert_gate(unit_default_gate());
 	idt[FAST_TRAP_VECTOR] = (struct seg_desc){ 0x12345678, 0x9ABCDEF0 };
 	cr_assert_eq(do_set_trap_table(0), 0);
-	assert_gate(default_gate());
+	assert_gate(unit_default_gate());
 	idt[FAST_TRAP_VECTOR] = zero[0];
 	cr_assert_arr_eq(idt, zero, sizeof(zero), "another gate written");
 }

@@ -50,6 +50,21 @@ struct seg_desc unit_seg(uint32_t base, uint32_t limit_pages, uint8_t access);
 void unit_gdt_set(unsigned index, struct seg_desc d);
 void unit_gdt_entries(unsigned entries);
 
+/* The VMM's own gate for FAST_TRAP_VECTOR (idt_set_gate, with
+ * vector_stubs as unit_lab2_init sets them): an interrupt gate of DPL 0 to
+ * UNIT_STUB(0x80); fast_trap_install gives it when the vCPU has no usable
+ * handler for 0x80. */
+struct seg_desc unit_default_gate(void);
+
+/* idt[FAST_TRAP_VECTOR] is exactly `want`, checked. */
+#define assert_gate(want)                                                \
+	do {                                                             \
+		struct seg_desc g_ = idt[FAST_TRAP_VECTOR], w_ = (want); \
+		cr_assert(g_.lo == w_.lo && g_.hi == w_.hi,              \
+			  "idt[0x80] = %08x:%08x, not %08x:%08x", g_.hi, \
+			  g_.lo, w_.hi, w_.lo);                          \
+	} while (0)
+
 /* The registers of a trap from ring 1 or 3 (the flat selectors), with
  * eip, esp, eflags IF, and every other field a distinct value. */
 struct cpu_regs unit_regs(int ring, uint32_t eip, uint32_t esp);

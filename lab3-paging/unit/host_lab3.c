@@ -73,6 +73,17 @@ void unit_space(void)
 	unit_d.vcpu.cr3 = (paddr_t)UNIT_L2 << PAGE_SHIFT;
 }
 
+void unit_set_frame(mfn_t mfn, uint32_t count, int type, uint32_t tc,
+		    uint8_t flags)
+{
+	struct frame *f = mfn_to_frame(mfn);
+
+	f->count = count;
+	f->type = (uint8_t)type;
+	f->type_count = tc;
+	f->flags = flags;
+}
+
 static struct frame saved[UNIT_MACHINE_FRAMES];
 
 void unit_frames_save(void)

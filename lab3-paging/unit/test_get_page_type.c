@@ -24,18 +24,6 @@ static struct domain *const d = &unit_d;
 
 TestSuite(get_page_type, .init = unit_lab3_init);
 
-/* Writes a frame's state as if the VMM had left it so. */
-static void set_frame(mfn_t mfn, uint32_t count, int type, uint32_t tc,
-		      uint8_t flags)
-{
-	struct frame *f = mfn_to_frame(mfn);
-
-	f->count = count;
-	f->type = (uint8_t)type;
-	f->type_count = tc;
-	f->flags = flags;
-}
-
 Test(get_page_type, writable_counts)
 {
 	cr_assert_eq(get_page_type(A, FT_WRITABLE, d), 0);
@@ -54,10 +42,10 @@ Test(get_page_type, type_changes_only_at_zero)
 	unit_frames_save();
 	cr_assert_eq(get_page_type(A, FT_GDT, d), -EBUSY);
 	assert_frames_unchanged("refused type");
-	set_frame(A, 1, FT_WRITABLE, 1, 0); /* as one put leaves it */
+	unit_set_frame(A, 1, FT_WRITABLE, 1, 0); /* as one put leaves it */
 	cr_assert_eq(get_page_type(A, FT_GDT, d), -EBUSY);
 	assert_frame(A, 1, FT_WRITABLE, 1);
-	set_frame(A, 1, FT_NONE, 0, 0); /* as the last put leaves it */
+	unit_set_frame(A, 1, FT_NONE, 0, 0); /* as the last put leaves it */
 	cr_assert_eq(get_page_type(A, FT_GDT, d), 0);
 	assert_frame(A, 1, FT_GDT, 1);
 	cr_assert_eq(get_page_type(A, FT_WRITABLE, d), -EBUSY);
@@ -79,7 +67,7 @@ Test(get_page_type, conflict_before_validation)
  * no longer validate) takes more references without a new validation. */
 Test(get_page_type, table_in_use_not_revalidated)
 {
-	set_frame(A, 1, FT_L1, 1, FF_VALIDATED);
+	unit_set_frame(A, 1, FT_L1, 1, FF_VALIDATED);
 	unit_table(A)[0] = PTE(UNIT_OTHER, RW);
 	cr_assert_eq(get_page_type(A, FT_L1, d), 0);
 	assert_frame(A, 1, FT_L1, 2);
@@ -103,7 +91,7 @@ Test(get_page_type, get_page_and_type)
 
 Test(get_page_type, get_page_and_type_refused)
 {
-	set_frame(B, 1, FT_L1, 1, FF_VALIDATED);
+	unit_set_frame(B, 1, FT_L1, 1, FF_VALIDATED);
 	cr_assert_eq(get_page_type(A, FT_WRITABLE, d), 0);
 	unit_frames_save();
 	cr_assert_eq(get_page_and_type(A, FT_GDT, d), -EBUSY);

@@ -3,11 +3,12 @@
  * the hypercall registry, since its handler is static). The op is read
  * from the guest at UNIT_VA (frame UNIT_DATA), pdone written at UNIT_VA +
  * 0xF00; the current vCPU's base is L2 UNIT_L2 (count 2, type count 1:
- * the base only). new_baseptr takes the new base with get_page_and_type,
- * which validates (exercises 1, 3 and 4), and drops the old one
- * (exercise 2). Where a test needs a pinned table, it writes the pin into
- * the frame table by hand, as pin (exercise 6, test_pin.c) leaves it, so
- * that this test does not need exercise 6.
+ * the base only; the set-up, shared with test_pin.c, is unit_mmuext.h's).
+ * new_baseptr takes the new base with get_page_and_type, which validates
+ * (exercises 1, 3 and 4), and drops the old one (exercise 2). Where a test
+ * needs a pinned table, it writes the pin into the frame table by hand, as
+ * pin (exercise 6, test_pin.c) leaves it, so that this test does not need
+ * exercise 6.
  * Checked, with exact counts: new_baseptr validates the new L2, moves cr3
  * and drops the old base (devalidated when that was its last type
  * reference, kept when pinned); to the same L2, nothing changes and it is
@@ -19,41 +20,9 @@
 #include <public/errno.h>
 #include <public/mmu.h>
 #include <public/xen.h>
-#include "unit_lab3.h"
+#include "unit_mmuext.h"
 
-#define E     (UNIT_FIRST + 60) /* an L1 mapping X writable */
-#define Q     (UNIT_FIRST + 61) /* an L2: UNIT_VA through UNIT_L1, E */
-#define X     (UNIT_FIRST + 62)
-#define BADL2 (UNIT_FIRST + 63) /* slot 5: another domain's frame */
-#define PDONE (UNIT_VA + 0xF00)
-
-static hypercall_fn mmuext_op;
-static struct mmuext_op *ops; /* at UNIT_VA */
-static uint32_t *pdone;
-
-static void setup(void)
-{
-	unit_lab3_init();
-	unit_space();
-	unit_table(E)[0] = PTE(X, RW);
-	unit_table(Q)[L2_INDEX(UNIT_VA)] = PTE(UNIT_L1, RWU);
-	unit_table(Q)[1] = PTE(E, RWU);
-	unit_table(BADL2)[5] = PTE(UNIT_OTHER, RW);
-	cr_assert_eq(get_page_and_type(UNIT_L2, FT_L2, &unit_d), 0);
-	mmuext_op = unit_hypercall(__HYPERVISOR_mmuext_op);
-	cr_assert_not_null(mmuext_op, "no mmuext_op in the registry");
-	ops = (struct mmuext_op *)UNIT_PAGE(UNIT_DATA);
-	pdone = (uint32_t *)(UNIT_PAGE(UNIT_DATA) + 0xF00);
-}
-
-TestSuite(new_baseptr, .init = setup);
-
-/* Runs one op (cmd, arg1). */
-static long op1(uint32_t cmd, uint32_t arg)
-{
-	ops[0] = (struct mmuext_op){ cmd, { arg }, { 0 } };
-	return mmuext_op(UNIT_VA, 1, PDONE, DOMID_SELF, 0);
-}
+TestSuite(new_baseptr, .init = unit_mmuext_setup);
 
 /* A stand-in for pinning mfn (MMUEXT_PIN_*): the general and type
  * references pin takes on a table already validated, and FF_PINNED. */
@@ -70,7 +39,7 @@ static void pinned_by_hand(mfn_t mfn)
 
 Test(new_baseptr, new_baseptr)
 {
-	cr_assert_eq(op1(MMUEXT_NEW_BASEPTR, Q), 0);
+	cr_assert_eq(unit_op1(MMUEXT_NEW_BASEPTR, Q), 0);
 	cr_assert_eq(unit_d.vcpu.cr3, (paddr_t)Q << PAGE_SHIFT);
 	assert_frame(Q, 2, FT_L2, 1);
 	assert_validated(Q, 1);
@@ -85,7 +54,7 @@ Test(new_baseptr, new_baseptr)
 Test(new_baseptr, new_baseptr_old_pinned)
 {
 	pinned_by_hand(UNIT_L2);
-	cr_assert_eq(op1(MMUEXT_NEW_BASEPTR, Q), 0);
+	cr_assert_eq(unit_op1(MMUEXT_NEW_BASEPTR, Q), 0);
 	assert_frame(UNIT_L2, 2, FT_L2, 1);
 	assert_validated(UNIT_L2, 1);
 	assert_frame(UNIT_L1, 3, FT_L1, 2);
@@ -95,7 +64,7 @@ Test(new_baseptr, new_baseptr_same)
 {
 	unit_table(UNIT_L2)[1000] = 0x1234;
 	unit_frames_save();
-	cr_assert_eq(op1(MMUEXT_NEW_BASEPTR, UNIT_L2), 0);
+	cr_assert_eq(unit_op1(MMUEXT_NEW_BASEPTR, UNIT_L2), 0);
 	cr_assert_eq(unit_d.vcpu.cr3, (paddr_t)UNIT_L2 << PAGE_SHIFT);
 	assert_frames_unchanged("the same base again");
 	cr_assert_eq(unit_table(UNIT_L2)[1000], 0x1234, "validated again");
@@ -104,7 +73,7 @@ Test(new_baseptr, new_baseptr_same)
 static void base_refused(uint32_t mfn, int rc)
 {
 	unit_frames_save();
-	cr_assert_eq(op1(MMUEXT_NEW_BASEPTR, mfn), rc, "new base %u", mfn);
+	cr_assert_eq(unit_op1(MMUEXT_NEW_BASEPTR, mfn), rc, "new base %u", mfn);
 	cr_assert_eq(unit_d.vcpu.cr3, (paddr_t)UNIT_L2 << PAGE_SHIFT);
 	assert_frames_unchanged("a refused new base");
 }

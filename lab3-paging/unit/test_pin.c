@@ -3,7 +3,8 @@
  * hypercall registry, since its handler is static): pin, unpin, and the
  * TLB operations in a batch. The ops are read from the guest at UNIT_VA
  * (frame UNIT_DATA), pdone written at UNIT_VA + 0xF00; the current
- * vCPU's base is L2 UNIT_L2 (count 2, type count 1: the base only).
+ * vCPU's base is L2 UNIT_L2 (count 2, type count 1: the base only); the
+ * set-up, shared with test_new_baseptr.c, is unit_mmuext.h's.
  * Pinning takes its references with get_page_and_type, which validates
  * (exercises 1, 3 and 4), and unpinning drops them (exercise 2); nothing
  * here switches to another L2 (exercise 7, test_new_baseptr.c).
@@ -23,41 +24,9 @@
 #include <public/errno.h>
 #include <public/mmu.h>
 #include <public/xen.h>
-#include "unit_lab3.h"
+#include "unit_mmuext.h"
 
-#define E     (UNIT_FIRST + 60) /* an L1 mapping X writable */
-#define Q     (UNIT_FIRST + 61) /* an L2: UNIT_VA through UNIT_L1, E */
-#define X     (UNIT_FIRST + 62)
-#define BADL2 (UNIT_FIRST + 63) /* slot 5: another domain's frame */
-#define PDONE (UNIT_VA + 0xF00)
-
-static hypercall_fn mmuext_op;
-static struct mmuext_op *ops; /* at UNIT_VA */
-static uint32_t *pdone;
-
-static void setup(void)
-{
-	unit_lab3_init();
-	unit_space();
-	unit_table(E)[0] = PTE(X, RW);
-	unit_table(Q)[L2_INDEX(UNIT_VA)] = PTE(UNIT_L1, RWU);
-	unit_table(Q)[1] = PTE(E, RWU);
-	unit_table(BADL2)[5] = PTE(UNIT_OTHER, RW);
-	cr_assert_eq(get_page_and_type(UNIT_L2, FT_L2, &unit_d), 0);
-	mmuext_op = unit_hypercall(__HYPERVISOR_mmuext_op);
-	cr_assert_not_null(mmuext_op, "no mmuext_op in the registry");
-	ops = (struct mmuext_op *)UNIT_PAGE(UNIT_DATA);
-	pdone = (uint32_t *)(UNIT_PAGE(UNIT_DATA) + 0xF00);
-}
-
-TestSuite(pin, .init = setup);
-
-/* Runs one op (cmd, arg1). */
-static long op1(uint32_t cmd, uint32_t arg)
-{
-	ops[0] = (struct mmuext_op){ cmd, { arg }, { 0 } };
-	return mmuext_op(UNIT_VA, 1, PDONE, DOMID_SELF, 0);
-}
+TestSuite(pin, .init = unit_mmuext_setup);
 
 static int pinned(mfn_t mfn)
 {
@@ -67,23 +36,23 @@ static int pinned(mfn_t mfn)
 Test(pin, pin_l1)
 {
 	unit_frames_save();
-	cr_assert_eq(op1(MMUEXT_PIN_L1_TABLE, E), 0);
+	cr_assert_eq(unit_op1(MMUEXT_PIN_L1_TABLE, E), 0);
 	assert_frame(E, 2, FT_L1, 1);
 	cr_assert(pinned(E));
 	assert_validated(E, 1);
 	assert_frame(X, 2, FT_WRITABLE, 1);
-	cr_assert_eq(op1(MMUEXT_PIN_L1_TABLE, E), -EINVAL);
-	cr_assert_eq(op1(MMUEXT_PIN_L2_TABLE, E), -EINVAL);
+	cr_assert_eq(unit_op1(MMUEXT_PIN_L1_TABLE, E), -EINVAL);
+	cr_assert_eq(unit_op1(MMUEXT_PIN_L2_TABLE, E), -EINVAL);
 	assert_frame(E, 2, FT_L1, 1);
-	cr_assert_eq(op1(MMUEXT_UNPIN_TABLE, E), 0);
+	cr_assert_eq(unit_op1(MMUEXT_UNPIN_TABLE, E), 0);
 	cr_assert(!pinned(E));
 	assert_frames_unchanged("after unpin");
-	cr_assert_eq(op1(MMUEXT_UNPIN_TABLE, E), -EINVAL);
+	cr_assert_eq(unit_op1(MMUEXT_UNPIN_TABLE, E), -EINVAL);
 }
 
 Test(pin, pin_l2)
 {
-	cr_assert_eq(op1(MMUEXT_PIN_L2_TABLE, Q), 0);
+	cr_assert_eq(unit_op1(MMUEXT_PIN_L2_TABLE, Q), 0);
 	assert_frame(Q, 2, FT_L2, 1);
 	cr_assert(pinned(Q) && !pinned(E) && !pinned(UNIT_L1));
 	assert_validated(Q, 1);
@@ -95,9 +64,9 @@ Test(pin, pin_l2)
 /* A table in use, pinned and unpinned. */
 Test(pin, pin_in_use)
 {
-	cr_assert_eq(op1(MMUEXT_PIN_L1_TABLE, UNIT_L1), 0);
+	cr_assert_eq(unit_op1(MMUEXT_PIN_L1_TABLE, UNIT_L1), 0);
 	assert_frame(UNIT_L1, 3, FT_L1, 2);
-	cr_assert_eq(op1(MMUEXT_UNPIN_TABLE, UNIT_L1), 0);
+	cr_assert_eq(unit_op1(MMUEXT_UNPIN_TABLE, UNIT_L1), 0);
 	assert_frame(UNIT_L1, 2, FT_L1, 1);
 	assert_validated(UNIT_L1, 1);
 }
@@ -105,9 +74,9 @@ Test(pin, pin_in_use)
 static void pin_refused(uint32_t cmd, uint32_t mfn, int rc)
 {
 	unit_frames_save();
-	cr_assert_eq(op1(cmd, mfn), rc, "pin %u of %u", cmd, mfn);
+	cr_assert_eq(unit_op1(cmd, mfn), rc, "pin %u of %u", cmd, mfn);
 	assert_frames_unchanged("a refused pin");
-	cr_assert_eq(*pdone, 0);
+	cr_assert_eq(*unit_pdone, 0);
 }
 
 Test(pin, pin_refused)
@@ -128,21 +97,26 @@ Test(pin, pin_refused)
 
 Test(pin, in_order_until_refused)
 {
-	ops[0] = (struct mmuext_op){ MMUEXT_PIN_L1_TABLE, { E }, { 0 } };
-	ops[1] = (struct mmuext_op){ MMUEXT_TLB_FLUSH_LOCAL, { 0 }, { 0 } };
-	ops[2] = (struct mmuext_op){ MMUEXT_INVLPG_LOCAL, { UNIT_VA }, { 0 } };
-	ops[3] = (struct mmuext_op){ MMUEXT_INVLPG_ALL, { HOLE_START }, { 0 } };
-	ops[4] = (struct mmuext_op){ MMUEXT_PIN_L2_TABLE, { Q }, { 0 } };
-	cr_assert_eq(mmuext_op(UNIT_VA, 5, PDONE, DOMID_SELF, 0), -EINVAL);
-	cr_assert_eq(*pdone, 3);
+	unit_ops[0] = (struct mmuext_op){ MMUEXT_PIN_L1_TABLE, { E }, { 0 } };
+	unit_ops[1] =
+		(struct mmuext_op){ MMUEXT_TLB_FLUSH_LOCAL, { 0 }, { 0 } };
+	unit_ops[2] =
+		(struct mmuext_op){ MMUEXT_INVLPG_LOCAL, { UNIT_VA }, { 0 } };
+	unit_ops[3] =
+		(struct mmuext_op){ MMUEXT_INVLPG_ALL, { HOLE_START }, { 0 } };
+	unit_ops[4] = (struct mmuext_op){ MMUEXT_PIN_L2_TABLE, { Q }, { 0 } };
+	cr_assert_eq(unit_mmuext_op(UNIT_VA, 5, PDONE, DOMID_SELF, 0), -EINVAL);
+	cr_assert_eq(*unit_pdone, 3);
 	cr_assert(pinned(E) && !pinned(Q));
 	assert_frame(Q, 1, FT_NONE, 0);
-	ops[3].cmd = MMUEXT_TLB_FLUSH_ALL;
-	ops[0].cmd = MMUEXT_UNPIN_TABLE;
-	cr_assert_eq(mmuext_op(UNIT_VA, 5, PDONE, UNIT_DOMID, 0), 0);
-	cr_assert_eq(*pdone, 5);
+	unit_ops[3].cmd = MMUEXT_TLB_FLUSH_ALL;
+	unit_ops[0].cmd = MMUEXT_UNPIN_TABLE;
+	cr_assert_eq(unit_mmuext_op(UNIT_VA, 5, PDONE, UNIT_DOMID, 0), 0);
+	cr_assert_eq(*unit_pdone, 5);
 	cr_assert(!pinned(E) && pinned(Q));
 	assert_frame(E, 2, FT_L1, 1); /* now Q's */
-	cr_assert_eq(mmuext_op(UNIT_VA, 1, PDONE, UNIT_DOMID + 1, 0), -EINVAL);
-	cr_assert_eq(mmuext_op(UNIT_VA, 1025, PDONE, DOMID_SELF, 0), -EINVAL);
+	cr_assert_eq(unit_mmuext_op(UNIT_VA, 1, PDONE, UNIT_DOMID + 1, 0),
+		     -EINVAL);
+	cr_assert_eq(unit_mmuext_op(UNIT_VA, 1025, PDONE, DOMID_SELF, 0),
+		     -EINVAL);
 }

@@ -25,23 +25,11 @@ static struct domain *const d = &unit_d;
 
 TestSuite(put_page_type, .init = unit_lab3_init);
 
-/* Writes a frame's state as if the VMM had left it so. */
-static void set_frame(mfn_t mfn, uint32_t count, int type, uint32_t tc,
-		      uint8_t flags)
-{
-	struct frame *f = mfn_to_frame(mfn);
-
-	f->count = count;
-	f->type = (uint8_t)type;
-	f->type_count = tc;
-	f->flags = flags;
-}
-
 /* Two FT_WRITABLE references (as two get_page_type calls leave them). */
 Test(put_page_type, writable_counts)
 {
 	unit_frames_save();
-	set_frame(A, 1, FT_WRITABLE, 2, 0);
+	unit_set_frame(A, 1, FT_WRITABLE, 2, 0);
 	put_page_type(A, d);
 	assert_frame(A, 1, FT_WRITABLE, 1);
 	put_page_type(A, d);
@@ -52,7 +40,7 @@ Test(put_page_type, writable_counts)
 /* FT_GDT: the type stays while a type reference is left. */
 Test(put_page_type, type_changes_only_at_zero)
 {
-	set_frame(A, 2, FT_GDT, 3, 0);
+	unit_set_frame(A, 2, FT_GDT, 3, 0);
 	put_page_type(A, d);
 	assert_frame(A, 2, FT_GDT, 2);
 	put_page_type(A, d);
@@ -66,7 +54,7 @@ Test(put_page_type, type_changes_only_at_zero)
  * release its entries (that would put a reference never taken). */
 Test(put_page_type, table_in_use_kept)
 {
-	set_frame(A, 1, FT_L1, 2, FF_VALIDATED);
+	unit_set_frame(A, 1, FT_L1, 2, FF_VALIDATED);
 	unit_table(A)[0] = PTE(UNIT_OTHER, RW);
 	unit_frames_save();
 	put_page_type(A, d);
@@ -90,9 +78,9 @@ static void validated_l1(uint32_t count, uint32_t tc)
 	a[1] = PTE(C, PTE_P | PTE_U);
 	a[2] = PTE(B, PTE_W);
 	a[1023] = PTE(B, RWU | PTE_A | PTE_D);
-	set_frame(A, count, FT_L1, tc, FF_VALIDATED);
-	set_frame(B, 3, FT_WRITABLE, 2, 0);
-	set_frame(C, 2, FT_NONE, 0, 0);
+	unit_set_frame(A, count, FT_L1, tc, FF_VALIDATED);
+	unit_set_frame(B, 3, FT_WRITABLE, 2, 0);
+	unit_set_frame(C, 2, FT_NONE, 0, 0);
 }
 
 Test(put_page_type, last_put_releases_l1)
@@ -121,8 +109,8 @@ Test(put_page_type, last_put_releases_l2)
 	dt[5] = PTE(A, PTE_P);
 	dt[959] = PTE(E, RW);
 	hole_fill(d, dt);
-	set_frame(E, 2, FT_L1, 1, FF_VALIDATED);
-	set_frame(D, 1, FT_L2, 1, FF_VALIDATED);
+	unit_set_frame(E, 2, FT_L1, 1, FF_VALIDATED);
+	unit_set_frame(D, 1, FT_L2, 1, FF_VALIDATED);
 	put_page_type(D, d);
 	assert_frame(D, 1, FT_NONE, 0);
 	assert_validated(D, 0);
@@ -138,13 +126,13 @@ Test(put_page_type, last_put_releases_l2)
 Test(put_page_type, put_page_and_type)
 {
 	unit_frames_save();
-	set_frame(A, 3, FT_WRITABLE, 2, 0);
+	unit_set_frame(A, 3, FT_WRITABLE, 2, 0);
 	put_page_and_type(A, d);
 	assert_frame(A, 2, FT_WRITABLE, 1);
 	put_page_and_type(A, d);
 	assert_frames_unchanged("after put_page_and_type");
 	/* The shared-info frame, mapped writable. */
-	set_frame(UNIT_SHARED, 2, FT_WRITABLE, 1, 0);
+	unit_set_frame(UNIT_SHARED, 2, FT_WRITABLE, 1, 0);
 	put_page_and_type(UNIT_SHARED, d);
 	assert_frames_unchanged("after the shared-info frame");
 }

@@ -37,18 +37,6 @@ long do_update_va_mapping(unsigned long va, unsigned long val_lo,
 static uint32_t before[4][ENTRIES_PER_TABLE]; /* L2, L1, G, H */
 static const mfn_t tables[4] = { UNIT_L2, UNIT_L1, G, H };
 
-/* Writes a frame's state as if the VMM had left it so. */
-static void set_frame(mfn_t mfn, uint32_t count, int type, uint32_t tc,
-		      uint8_t flags)
-{
-	struct frame *f = mfn_to_frame(mfn);
-
-	f->count = count;
-	f->type = (uint8_t)type;
-	f->type_count = tc;
-	f->flags = flags;
-}
-
 /* A stand-in for get_page_and_type(l2, FT_L2, dom) on an L2 whose
  * present slots hold the L1s l1s[0..n), each once, whose only present
  * entry maps `data` writable (if data is not 0): the frame records that
@@ -57,12 +45,12 @@ static void set_frame(mfn_t mfn, uint32_t count, int type, uint32_t tc,
 static void validated_by_hand(struct domain *dom, mfn_t l2, const mfn_t *l1s,
 			      unsigned n, mfn_t data)
 {
-	set_frame(l2, 2, FT_L2, 1, FF_VALIDATED);
+	unit_set_frame(l2, 2, FT_L2, 1, FF_VALIDATED);
 	hole_fill(dom, unit_table(l2));
 	for (unsigned i = 0; i < n; i++)
-		set_frame(l1s[i], 2, FT_L1, 1, FF_VALIDATED);
+		unit_set_frame(l1s[i], 2, FT_L1, 1, FF_VALIDATED);
 	if (data)
-		set_frame(data, 2, FT_WRITABLE, 1, 0);
+		unit_set_frame(data, 2, FT_WRITABLE, 1, 0);
 }
 
 static void setup(void)

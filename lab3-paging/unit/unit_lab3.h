@@ -57,6 +57,12 @@ static inline uint32_t *unit_table(mfn_t mfn)
  * sets unit_d.vcpu.cr3 to it. */
 void unit_space(void);
 
+/* Writes frame mfn's count, type, type count and flags (the owner stays)
+ * as if the VMM had left them so: a test of one exercise writes by hand
+ * the state another exercise's code would leave. */
+void unit_set_frame(mfn_t mfn, uint32_t count, int type, uint32_t tc,
+		    uint8_t flags);
+
 /* Saves the whole frame table; unit_frames_diff then returns the first
  * mfn whose record differs from the saved one (-1: none), whose saved
  * record is unit_frame_saved(mfn). */
