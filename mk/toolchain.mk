@@ -12,7 +12,7 @@ QEMU ?= qemu-system-i386
 HOSTCC ?= cc
 GDB ?= gdb
 
-NO_TOOLS_GOALS := clean help setup dist
+NO_TOOLS_GOALS := clean help setup dist handin handout gradescope
 ifneq ($(filter-out $(NO_TOOLS_GOALS),$(or $(MAKECMDGOALS),all)),)
 TOOLS_MISSING := $(shell TOOLPREFIX='$(TOOLPREFIX)' QEMU='$(QEMU)' \
 	HOSTCC='$(HOSTCC)' sh tools/setup.sh --check >/dev/null 2>&1 || echo yes)
