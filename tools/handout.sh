@@ -8,7 +8,9 @@
 #   tools/handout.sh --screenshot [CHAPTER [PNG]]
 #                                   a headless Chromium screenshot of a
 #                                   page (default lab1-boot, into
-#                                   build/handout/CHAPTER.png)
+#                                   build/handout/CHAPTER.png); the
+#                                   window is HANDOUT_WINDOW, default
+#                                   1200,1500 (taller to see further)
 #   tools/handout.sh --pdf          the whole book as one PDF, printed by
 #                                   headless Chromium (build/handout/book.pdf)
 #
@@ -17,13 +19,29 @@
 # .html) and handout/book/book.css. The check prints "ok - ..." / "not ok
 # - ..." lines: every chapter rendered without a pandoc warning, every
 # link and anchor resolves, and every code block and figure is, character
-# for character, the one in the markdown. Missing pandoc or chromium is
+# for character, the one in the markdown.
+#
+# Figures: the pages also get diagrams and plots, listed in
+# handout/book/figures.txt and put in by handout/book/figures.lua after
+# the ASCII figure or paragraph they illustrate. Only the HTML gets them:
+# the markdown is unchanged and no generated SVG is committed. Diagrams
+# are graphviz sources (handout/book/figures/*.dot, dot -Tsvg); plots
+# are gnuplot scripts (handout/book/figures/*.gp) of the benchmark CSV
+# that `make bench LAB=3 SOL=1` writes, build/lab3-sol/bench/bench.csv
+# (HANDOUT_BENCH overrides it). The benchmarks are not run for the book:
+# without the CSV, or a row a plot needs, the plot is left out with a
+# note ("ok - ... # SKIP"), never a failure. The check also verifies that
+# each figure drawn is on its page and every image of every page exists
+# and is non-empty.
+#
+# Missing pandoc, graphviz, gnuplot (gnuplot-nox) or chromium is
 # installed with apt-get when run as root (otherwise the command is
 # printed). HANDOUT_OUT overrides build/handout.
 set -eu
 
 src=handout
 out=${HANDOUT_OUT:-build/handout}
+bench_csv=${HANDOUT_BENCH:-build/lab3-sol/bench/bench.csv}
 
 die() {
 	echo "handout: $*" >&2
@@ -36,8 +54,9 @@ need() {
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 		echo "handout: installing $2 with apt-get" >&2
 		export DEBIAN_FRONTEND=noninteractive
-		if ! { apt-get update -q >&2 &&
-			apt-get install -y -q --no-install-recommends "$2" >&2; }; then
+		if ! { apt-get update -q >&2 </dev/null &&
+			apt-get install -y -q --no-install-recommends "$2" \
+				>&2 </dev/null; }; then
 			die "could not install $2"
 		fi
 		return 0
@@ -80,11 +99,78 @@ nav() {
 	printf '</nav>\n'
 }
 
+# The lines of handout/book/figures.txt, "CHAPTER|SOURCE|AFTER|CAPTION".
+figure_lines() {
+	grep -v -e '^#' -e '^[[:space:]]*$' "$src/book/figures.txt" |
+		sed 's/[[:space:]]*|[[:space:]]*/|/g; s/^[[:space:]]*//; s/[[:space:]]*$//'
+}
+
+# plot_data GP: the rows of $bench_csv that gnuplot script GP names
+# ("# data: BENCHMARK<TAB>LABEL"), as LABEL<TAB>VALUE, in its order.
+# Fails, naming it, if a row is missing.
+plot_data() {
+	sed -n 's/^# data: //p' "$1" | awk -F '\t' -v csv="$bench_csv" '
+		BEGIN { while ((getline l < csv) > 0) { split(l, f, ","); v[f[2]] = f[3] } }
+		!($1 in v) || v[$1] == "" { print $1; bad = 1; exit }
+		{ print $2 "\t" v[$1] }
+		END { exit bad }'
+}
+
+# Draws the figures into $out/figures: $out/.nav/figures lists those
+# drawn (the input of figures.lua), figures.skipped the plots left out
+# and why, figures.failed those that could not be drawn.
+figures() {
+	mkdir -p "$out/figures" "$out/.nav"
+	: >"$out/.nav/figures"
+	: >"$out/.nav/figures.skipped"
+	: >"$out/.nav/figures.failed"
+	figure_lines >"$out/.nav/figures.all"
+	while IFS='|' read -r c file after caption; do
+		name=${file%.*}
+		svg=$out/figures/$name.svg
+		case $file in
+		*.dot)
+			need dot graphviz
+			dot -Tsvg -o "$svg" "$src/book/figures/$file" \
+				</dev/null 2>"$out/.nav/$name.log" || rm -f "$svg"
+			;;
+		*.gp)
+			if ! [ -s "$bench_csv" ]; then
+				echo "$file|no $bench_csv: run make bench LAB=3 SOL=1, then make handout" \
+					>>"$out/.nav/figures.skipped"
+				continue
+			fi
+			if ! plot_data "$src/book/figures/$file" >"$out/.nav/$name.dat"; then
+				echo "$file|no row $(tail -n 1 "$out/.nav/$name.dat") in $bench_csv" \
+					>>"$out/.nav/figures.skipped"
+				continue
+			fi
+			need gnuplot gnuplot-nox
+			gnuplot -e "datafile='$out/.nav/$name.dat'; outfile='$svg'" \
+				"$src/book/figures/$file" </dev/null >"$out/.nav/$name.log" 2>&1 ||
+				rm -f "$svg"
+			;;
+		*)
+			echo "unknown kind of figure source" >"$out/.nav/$name.log"
+			;;
+		esac
+		if [ -s "$svg" ]; then
+			echo "$c|$name.svg|$after|$caption" >>"$out/.nav/figures"
+		else
+			echo "$file|$(head -n 1 "$out/.nav/$name.log")" >>"$out/.nav/figures.failed"
+		fi
+	done <"$out/.nav/figures.all"
+	for f in skipped failed; do
+		sed "s/|/: /; s/^/handout: figure $f: /" "$out/.nav/figures.$f" >&2
+	done
+}
+
 build() {
 	need pandoc pandoc
 	rm -rf "$out"
 	mkdir -p "$out/.nav"
 	cp "$src/book/book.css" "$out/book.css"
+	figures
 	prev=""
 	# shellcheck disable=SC2046 # chapter names have no spaces
 	set -- README $(chapters)
@@ -100,6 +186,9 @@ build() {
 		pandoc -f gfm -t html5 --standalone $toc --toc-depth=3 \
 			--preserve-tabs --highlight-style=tango \
 			--lua-filter "$src/book/links.lua" --css book.css \
+			--lua-filter "$src/book/figures.lua" \
+			--metadata book-figures="$out/.nav/figures" \
+			--metadata book-chapter="$c" \
 			--metadata pagetitle="$(title_of "$c")" \
 			--include-before-body "$out/.nav/$c.top" \
 			--include-after-body "$out/.nav/$c.bottom" \
@@ -195,7 +284,39 @@ check() {
 			echo "$broken" | sed 's/^/    /'
 			bad=1
 		fi
+		# Images: every src of the page is a non-empty file.
+		missing=$(grep -o '<img [^>]*src="[^"]*"' "$p" |
+			sed 's/.*src="//; s/"$//' | sort -u | while IFS= read -r i; do
+				[ -s "$out/$i" ] || echo "$i"
+			done)
+		n=$(grep -o '<img ' "$p" | wc -l | tr -d ' ')
+		if [ -z "$missing" ]; then
+			echo "ok - $page: all $n images exist and are non-empty"
+		else
+			echo "not ok - $page: missing or empty images: $missing"
+			bad=1
+		fi
 	done
+	# Figures: each one of figures.txt drawn and on its page, or a plot
+	# skipped for want of benchmark results.
+	while IFS='|' read -r c file after caption; do
+		name=${file%.*}
+		p=$(page_of "$c")
+		why=$(grep "^$file|" "$out/.nav/figures.skipped" | cut -d '|' -f 2-)
+		fail=$(grep "^$file|" "$out/.nav/figures.failed" | cut -d '|' -f 2-)
+		if [ -n "$why" ]; then
+			echo "ok - figure $name.svg on $p # SKIP $why"
+		elif [ -n "$fail" ]; then
+			echo "not ok - figure $name.svg on $p: $file could not be drawn: $fail"
+			bad=1
+		elif [ -s "$out/figures/$name.svg" ] &&
+			grep -q "<img src=\"figures/$name.svg\"" "$out/$p"; then
+			echo "ok - figure $name.svg (from $file) drawn and on $p"
+		else
+			echo "not ok - figure $name.svg (from $file) is not on $p"
+			bad=1
+		fi
+	done <"$out/.nav/figures.all"
 	return "$bad"
 }
 
@@ -213,7 +334,7 @@ screenshot() {
 	url="file://$(cd "$out" && pwd -P)/$(page_of "$c")"
 	case $png in /*) ;; *) png=$(pwd -P)/$png ;; esac
 	"$b" --headless --no-sandbox --disable-gpu --hide-scrollbars \
-		--window-size=1200,1500 --screenshot="$png" "$url" >/dev/null 2>&1 ||
+		--window-size="${HANDOUT_WINDOW:-1200,1500}" --screenshot="$png" "$url" >/dev/null 2>&1 ||
 		die "chromium could not take the screenshot"
 	[ -s "$png" ] || die "chromium wrote no screenshot"
 	echo "wrote $png ($url)"
@@ -223,6 +344,7 @@ pdf() {
 	need pandoc pandoc
 	b=$(browser)
 	mkdir -p "$out"
+	figures
 	# shellcheck disable=SC2046 # chapter names have no spaces
 	set -- README $(chapters)
 	files=""
@@ -232,6 +354,8 @@ pdf() {
 	# shellcheck disable=SC2086 # files is a list of paths without spaces
 	pandoc -f gfm -t html5 --standalone --toc --toc-depth=2 --preserve-tabs \
 		--highlight-style=tango --css book.css \
+		--lua-filter "$src/book/figures.lua" \
+		--metadata book-figures="$out/.nav/figures" \
 		--metadata pagetitle="xenkit: the course text" \
 		-o "$out/book.html" $files
 	sed -i 's/href="[A-Za-z0-9_-]*\.md#/href="#/g; s/href="[A-Za-z0-9_-]*\.md"/href="#"/g' "$out/book.html"
