@@ -16,7 +16,7 @@ SOL ?= 0
 # (tools/default-lab.sh). The goals that work on one lab say which, in
 # one line.
 LAB_GOALS := all build qemu qemu-gdb gdb grade unit bench
-ifeq ($(origin LAB),undefined)
+ifeq ($(strip $(LAB)),)
 LAB := $(shell sh tools/default-lab.sh $(if $(filter 1,$(SOL)),--sol) \
 	$(if $(filter $(LAB_GOALS),$(or $(MAKECMDGOALS),all)),--say))
 endif
