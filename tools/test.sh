@@ -65,6 +65,16 @@ tally() {
 	done <"$1"
 }
 
+# script_section TITLE NAME COMMAND...: a section whose checks are the
+# "ok - ..." / "not ok - ..." lines COMMAND prints (kept in $out/NAME.txt).
+script_section() {
+	section "$1"
+	log=$out/$2.txt
+	shift 2
+	"$@" >"$log" 2>&1
+	tally "$log"
+}
+
 # check NAME COMMAND...: one check, by the command's exit status; the
 # output is kept in $out/NAME.log.
 check() {
@@ -220,29 +230,17 @@ while [ "$k" -le "$nlabs" ]; do
 	k=$((k + 1))
 done
 
-section "student and solution files agree"
-sh tools/sync-check.sh >"$out/sync.txt" 2>&1
-tally "$out/sync.txt"
+script_section "student and solution files agree" sync sh tools/sync-check.sh
 
-section "formatting"
-sh tools/format-check.sh >"$out/format.txt" 2>&1
-tally "$out/format.txt"
+script_section "formatting" format sh tools/format-check.sh
 
-section "the handout keeps up with the code"
-sh tools/doc-check.sh >"$out/doc.txt" 2>&1
-tally "$out/doc.txt"
+script_section "the handout keeps up with the code" doc sh tools/doc-check.sh
 
-section "the handout's and README's examples are true of the student copy"
-sh tools/doc-examples.sh >"$out/doc-examples.txt" 2>&1
-tally "$out/doc-examples.txt"
+script_section "the handout's and README's examples are true of the student copy" doc-examples sh tools/doc-examples.sh
 
-section "running a course: hand-in, class grading, autograder, handout"
-sh tools/course-test.sh >"$out/course.txt" 2>&1
-tally "$out/course.txt"
+script_section "running a course: hand-in, class grading, autograder, handout" course sh tools/course-test.sh
 
-section "the grader's self-tests"
-sh grade/selftest.sh >"$out/selftest.txt" 2>&1
-tally "$out/selftest.txt"
+script_section "the grader's self-tests" selftest sh grade/selftest.sh
 
 section "every rule has a test that fails without it (mutants)"
 wait "$mutants" || :
@@ -253,9 +251,7 @@ for f in grade/*.sh tools/*.sh .ci/run; do
 	check "shellcheck-$(echo "$f" | tr '/' '-')" shellcheck -x "$f"
 done
 
-section "debugging with GDB"
-sh tools/gdb-test.sh >"$out/gdb.txt" 2>&1
-tally "$out/gdb.txt"
+script_section "debugging with GDB" gdb sh tools/gdb-test.sh
 
 section "benchmarks"
 if sh grade/bench.sh --lab "$nlabs" --sol --no-build >"$out/bench.txt" 2>&1; then
