@@ -184,8 +184,8 @@ include mk/course.mk
 
 help:
 	@echo "make [LAB=N] [SOL=1]      build lab N; SOL=1: the solutions"
-	@echo "                          (no LAB=: the first lab with unfinished exercises,"
-	@echo "                          the last with SOL=1)"
+	@echo "                          (no LAB=: the lab you are working on, i.e. the last"
+	@echo "                          with an exercise written; the last lab with SOL=1)"
 	@echo "make qemu                 boot the VMM and GUESTS in QEMU (Ctrl-a x quits)"
 	@echo "make qemu-gdb / make gdb  the same, stopped for GDB / GDB attached to it"
 	@echo "make grade                grade lab N (and the labs before it)"
