@@ -14,6 +14,14 @@ NPROC := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 ifeq ($(MAKELEVEL),0)
 MAKEFLAGS += -j$(NPROC)
 endif
+# make -n still runs the recipes marked "+" (GNU make's rule for recursive
+# make): refuse, rather than run a whole test suite while "showing" it.
+ifneq ($(findstring n,$(firstword -$(MAKEFLAGS))),)
+ifneq ($(filter grade unit bench bench-kit test dist grade-class gradescope \
+	compile-commands,$(MAKECMDGOALS)),)
+$(error make -n cannot show $(MAKECMDGOALS): its script runs make itself)
+endif
+endif
 .SUFFIXES:
 Q := $(if $(V),,@)
 
