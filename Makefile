@@ -1,9 +1,18 @@
 # The kit's one entry point. `make help` lists the targets.
 #
-#   make [LAB=N] [SOL=1]   build lab N (default: the last lab); SOL=1 builds
+#   make [LAB=N] [SOL=1]   build lab N (default: tools/default-lab.sh); SOL=1 builds
 #                          the reference solutions instead of the exercises
 # Everything is built under build/lab<N>[-sol]/; nothing else is written.
 
+# make -n still runs the recipes marked "+" (GNU make's rule for recursive
+# make): refuse, rather than run a whole test suite while "showing" it.
+# (Read before this file adds its own flags to MAKEFLAGS.)
+ifneq ($(findstring n,$(firstword -$(MAKEFLAGS))),)
+ifneq ($(filter grade unit bench bench-kit test dist grade-class gradescope \
+	compile-commands,$(MAKECMDGOALS)),)
+$(error make -n cannot show $(MAKECMDGOALS): its script runs make itself)
+endif
+endif
 .DEFAULT_GOAL := all
 MAKEFLAGS += --no-builtin-rules
 # Compile on every CPU unless the command line says otherwise (make -j1).
@@ -13,14 +22,6 @@ MAKEFLAGS += --no-builtin-rules
 NPROC := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 ifeq ($(MAKELEVEL),0)
 MAKEFLAGS += -j$(NPROC)
-endif
-# make -n still runs the recipes marked "+" (GNU make's rule for recursive
-# make): refuse, rather than run a whole test suite while "showing" it.
-ifneq ($(findstring n,$(firstword -$(MAKEFLAGS))),)
-ifneq ($(filter grade unit bench bench-kit test dist grade-class gradescope \
-	compile-commands,$(MAKECMDGOALS)),)
-$(error make -n cannot show $(MAKECMDGOALS): its script runs make itself)
-endif
 endif
 .SUFFIXES:
 Q := $(if $(V),,@)
