@@ -20,7 +20,7 @@ struct vcpu *current = &idle_vcpu;
 
 static void vcpu_first_run(void)
 {
-	resume_guest(vcpu_regs(current), current->cr3);
+	return_to_guest(current);
 }
 
 void vcpu_init(struct vcpu *v, struct domain *d)

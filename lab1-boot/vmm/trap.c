@@ -8,6 +8,7 @@
 #include <vmm/hypercall.h>
 #include <vmm/power.h>
 #include <vmm/printk.h>
+#include <vmm/registry.h>
 #include <vmm/sched.h>
 #include <vmm/symbols.h>
 #include <vmm/trap.h>
@@ -117,6 +118,18 @@ __weak void interrupt(struct cpu_regs *r)
 	printk("spurious interrupt, vector %u\n", r->vector);
 }
 
+void return_to_guest(struct vcpu *v)
+{
+	struct cpu_regs *r = vcpu_regs(v);
+
+	for_each_entry (guest_resume, h) {
+		h->fn(v, r);
+		if (v->domain->state != DOM_RUNNING)
+			schedule(); /* never returns: the domain is gone */
+	}
+	resume_guest(r, v->cr3);
+}
+
 void trap(struct cpu_regs *r)
 {
 	uint32_t cr2 = r->vector == T_PF ? read_cr2() : 0;
@@ -132,6 +145,8 @@ void trap(struct cpu_regs *r)
 		return;
 	}
 	current->domain->vmm_entries++;
+	for_each_entry (guest_entry, h)
+		h->fn(r);
 	if (r->vector == HYPERCALL_VECTOR)
 		hypercall_dispatch(r);
 	else if (r->vector < NR_EXCEPTIONS)
@@ -140,5 +155,5 @@ void trap(struct cpu_regs *r)
 		interrupt(r);
 	if (current->domain->state != DOM_RUNNING)
 		schedule(); /* never returns: the domain is gone */
-	resume_guest(vcpu_regs(current), current->cr3);
+	return_to_guest(current);
 }

@@ -32,6 +32,7 @@
 #define __HYPERVISOR_physdev_op	       19
 #define __HYPERVISOR_grant_table_op    20
 #define __HYPERVISOR_vm_assist	       21
+#define __HYPERVISOR_iret	       23
 #define __HYPERVISOR_vcpu_op	       24
 #define __HYPERVISOR_mmuext_op	       26
 #define __HYPERVISOR_sched_op	       29

@@ -12,6 +12,24 @@ void hypercall_init(void);
  * current domain and stores its result in regs->eax. */
 void hypercall_dispatch(struct cpu_regs *regs);
 
+/* Runs hypercall nr with arguments a[0..4] (ebx..edi): its handler's
+ * result, or -ENOSYS if there is none. */
+long hypercall_call(uint32_t nr, const unsigned long a[5]);
+
+/* Stores the result rc of the hypercall in regs (regs->eax). A weak
+ * default; lab 4's continuations replace it. */
+void hypercall_done(struct cpu_regs *regs, long rc);
+
+/* A handler's result for "stopped half way; the guest calls again" (lab
+ * 4's continuations, vmm/preempt.h). Never reaches a guest. */
+#define ERESTART 85
+
+/* Lab 4's preemption, with weak defaults here for labs 1-3 (nothing is
+ * ever preempted): 1 if the running hypercall should stop now; records
+ * the arguments of its continuation and returns -ERESTART. */
+int hypercall_preempt_check(void);
+long hypercall_continue(const unsigned long a[5]);
+
 /* Runs sub-command cmd of hypercall hc, registered with SUBOP();
  * -ENOSYS if there is none. */
 long subop_dispatch(unsigned int hc, unsigned int cmd, unsigned long arg);

@@ -11,6 +11,9 @@
  *   BUILD_STEP(prio, fn)     fn(d, b) runs when a domain is built (builder.c)
  *   TEARDOWN_STEP(prio, fn)  fn(d) runs when a domain dies (domain.c)
  *   SWITCH_HOOK(prio, fn)    fn(next) runs before a vCPU runs (sched.c)
+ *   GUEST_ENTRY(prio, fn)    fn(regs) runs when a guest enters the VMM (trap.c)
+ *   GUEST_RESUME(prio, fn)   fn(v, regs) runs before every return to a guest
+ *                            (trap.c: return_to_guest)
  *
  * Priorities are two-digit decimal numbers so that sorting by name sorts
  * them numerically.
@@ -61,6 +64,16 @@ struct switch_hook_entry {
 	void (*fn)(struct vcpu *next);
 };
 
+struct cpu_regs;
+
+struct guest_entry_entry {
+	void (*fn)(struct cpu_regs *regs);
+};
+
+struct guest_resume_entry {
+	void (*fn)(struct vcpu *v, struct cpu_regs *regs);
+};
+
 /* Host unit tests reach the entries by name: there they are global. */
 #ifdef HOST_UNIT_TEST
 #define REGISTRY_STORAGE
@@ -88,6 +101,10 @@ struct switch_hook_entry {
 	REGISTRY_ENTRY(teardown_step, prio, teardown_##fn_) = { (fn_) }
 #define SWITCH_HOOK(prio, fn_) \
 	REGISTRY_ENTRY(switch_hook, prio, switch_hook_##fn_) = { (fn_) }
+#define GUEST_ENTRY(prio, fn_) \
+	REGISTRY_ENTRY(guest_entry, prio, guest_entry_##fn_) = { (fn_) }
+#define GUEST_RESUME(prio, fn_) \
+	REGISTRY_ENTRY(guest_resume, prio, guest_resume_##fn_) = { (fn_) }
 
 /* The arrays, delimited by the linker script. */
 #define DECLARE_TABLE(table) \
@@ -102,5 +119,7 @@ DECLARE_TABLE(initcall);
 DECLARE_TABLE(build_step);
 DECLARE_TABLE(teardown_step);
 DECLARE_TABLE(switch_hook);
+DECLARE_TABLE(guest_entry);
+DECLARE_TABLE(guest_resume);
 
 #endif

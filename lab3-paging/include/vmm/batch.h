@@ -5,6 +5,7 @@
 #ifndef VMM_BATCH_H
 #define VMM_BATCH_H
 
+#include <public/batch_limit.h>
 #include <vmm/types.h>
 
 struct domain;
@@ -12,8 +13,14 @@ struct domain;
 /* Requests copied per chunk: one software walk of the guest's page
  * tables per chunk, not per request. */
 #define BATCH_CHUNK 32
-/* Requests per call (lab 4: continuations lift the limit). */
-#define BATCH_MAX 1024
+/* Requests per call; 0: no limit (lab 4, whose continuations bound the
+ * work of one stay instead; public/batch_limit.h). */
+#define BATCH_MAX KIT_BATCH_MAX
+
+/* Set in count by a continuation (lab 4): the requests done before are
+ * in *pdone, and the count of the rest is in the low bits (Xen's
+ * MMU_UPDATE_PREEMPTED). */
+#define BATCH_PREEMPTED 0x80000000u
 /* The largest request (struct mmu_update). */
 #define BATCH_REQ_MAX 16
 
@@ -47,10 +54,12 @@ struct batch {
  * rest are read again. (A request that changes the mapping of the
  * request array itself some other way takes effect for reading from the
  * next chunk on.) Returns 0 or the first error;
- * -EINVAL for more than BATCH_MAX requests or a foreigndom that is not
+ * -EINVAL for more than BATCH_MAX requests (if BATCH_MAX) or a foreigndom that is not
  * the caller, -EFAULT if a request cannot be read (those before it are
  * done) or pdone cannot be written (after all the work; Xen ignores
- * that failure).
+ * that failure). Lab 4: -ERESTART when the hypercall must stop for now,
+ * with the continuation recorded (vmm/preempt.h); a count with
+ * BATCH_PREEMPTED set continues one.
  */
 long run_batch(struct domain *d, const struct batch *b,
 	       int (*one)(const void *req, void *arg), void *arg);

@@ -1,0 +1,50 @@
+/*
+ * The test library's events (testlib/events.c): a callback that counts
+ * upcalls and hands each pending, unmasked port to the test's handler,
+ * the virtual interrupt flag, and the event-channel commands as calls
+ * that return the port or -errno.
+ */
+#ifndef GUEST_EVENTS_H
+#define GUEST_EVENTS_H
+
+#include <stdint.h>
+#include <guest/hypercall_events.h>
+#include <public/shared_info.h>
+
+/* vcpu_info[0] of our shared-info page. */
+struct vcpu_info *vcpu0(void);
+
+/* Registers the test library's event callback; handler(port) runs for
+ * each event it finds pending and unmasked, events masked. Events stay
+ * as they are (masked or not). 0 or -errno. */
+long events_init(void (*handler)(uint32_t port));
+
+/* Upcalls taken so far, and the events handled. */
+extern volatile uint32_t upcalls, events_handled;
+
+/* The virtual interrupt flag: no VMM entry. events_unmask has a pending
+ * event delivered at once (the re-check and a cheap hypercall). */
+void events_mask(void);
+void events_unmask(void);
+
+/* Blocks until `*flag` is non-zero (the handler sets it); 0, or -1 if the
+ * VMM woke us 1000 times without it. Events are unmasked afterwards. */
+int events_wait(volatile uint32_t *flag);
+
+/* The commands: a port (> 0) or -errno. */
+int evtchn_alloc_unbound(uint32_t remote_dom);
+int evtchn_bind_interdomain(uint32_t remote_dom, uint32_t remote_port);
+int evtchn_bind_virq(uint32_t virq);
+int evtchn_send(uint32_t port);
+int evtchn_close(uint32_t port);
+int evtchn_unmask(uint32_t port);
+/* status into *st; 0 or -errno. */
+int evtchn_status(uint32_t port, struct evtchn_status *st);
+
+/* Sets or clears the mask bit of a port directly (shared info). */
+void evtchn_mask_port(uint32_t port, int masked);
+
+/* The pending bit of a port, as the guest sees it. */
+int evtchn_is_pending(uint32_t port);
+
+#endif

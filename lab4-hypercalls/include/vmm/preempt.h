@@ -1,0 +1,51 @@
+/*
+ * Preemptible hypercalls (lab 4): a hypercall whose work grows with a
+ * size the guest chooses stops when its stay in the VMM has used up the
+ * budget, and leaves the rest as a *continuation*: its argument
+ * registers rewritten to the work not done and its eip moved back onto
+ * the int $0x82, so the guest makes the call again when it next runs.
+ * No unit of work is done twice; the results are those of an unbroken
+ * run.
+ *
+ *   handler:  if (done && hypercall_preempt_check())
+ *                     return hypercall_continue(new_args);   (-ERESTART)
+ *   dispatch: hypercall_done(regs, -ERESTART) rewrites the registers
+ *   multicall: writes new_args into the entry and stops before it
+ */
+#ifndef VMM_PREEMPT_H
+#define VMM_PREEMPT_H
+
+#include <vmm/regs.h>
+#include <vmm/types.h>
+
+/* The budget of one stay in the VMM, in TSC ticks: instructions under
+ * -icount. A preemptible hypercall stops at the first unit of work after
+ * it; the longest unit (one request) adds to it. */
+#define PREEMPT_BUDGET 1000000u
+
+
+/* 1 if the current stay in the VMM has used up its budget. */
+int hypercall_preempt_check(void);
+
+/* Records a[0..4] as the arguments of the continuation of the running
+ * hypercall and returns -ERESTART, which its handler returns. */
+long hypercall_continue(const unsigned long a[5]);
+
+/* The arguments recorded by hypercall_continue in this stay in the VMM,
+ * taken: NULL if there are none (the handler did not stop half way, or
+ * they were taken already). */
+const unsigned long *continuation_args(void);
+
+/*
+ * LAB 4 EXERCISE 9. The result rc of the hypercall in regs: stores it in
+ * regs->eax, except for -ERESTART with a continuation (continuation_args
+ * not NULL): then the guest must call again with the continuation's
+ * arguments: ebx, ecx, edx, esi, edi from continuation_args(), eax the
+ * same hypercall number (it still is), and eip moved back over the
+ * two-byte int $0x82. (A -ERESTART without a continuation is a plain
+ * result: iret returns the guest's own eax, which may be anything.)
+ */
+void hypercall_done(struct cpu_regs *regs, long rc);
+
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * Raising an event (Xen's 2-level event channels): the pending bit of the
+ * port, then - unless the port is masked - the selector bit of its word
+ * and the vCPU's upcall_pending, and the vCPU woken if it waits. The
+ * guest sees all of it in its shared-info page; the upcall itself comes
+ * on the guest's next return from the VMM (upcall.c).
+ */
+#include <lib/exercise.h>
+#include <public/errno.h>
+#include <public/shared_info.h>
+#include <vmm/event.h>
+
+/* Sets bit n of the bitmap; returns its old value. */
+static int test_and_set(uint32_t *map, uint32_t n)
+{
+	uint32_t bit = 1u << (n % 32);
+	int old = (map[n / 32] & bit) != 0;
+
+	map[n / 32] |= bit;
+	return old;
+}
+
+static int test_bit(const uint32_t *map, uint32_t n)
+{
+	return (map[n / 32] >> (n % 32)) & 1;
+}
+
+void evtchn_set_pending(struct domain *d, uint32_t port)
+{
+	struct shared_info *s = d->ext.shared;
+	struct vcpu_info *vi = &s->vcpu_info[0];
+
+	/* BEGIN LAB 4 EXERCISE 1 (evtchn_set_pending) */
+	if (test_and_set(s->evtchn_pending, port))
+		return; /* already pending: the guest has not seen it yet */
+	if (test_bit(s->evtchn_mask, port))
+		return; /* masked: stays pending until unmasked */
+	test_and_set(&vi->evtchn_pending_sel, port / 32);
+	vi->evtchn_upcall_pending = 1;
+	vcpu_wake(&d->vcpu);
+	/* END LAB 4 EXERCISE 1 */
+}
+
+long evtchn_send_port(struct domain *d, uint32_t port)
+{
+	struct evtchn *c = evtchn_of(d, port);
+
+	/* BEGIN LAB 4 EXERCISE 2 (evtchn_send) */
+	if (!c)
+		return -EINVAL;
+	switch (c->state) {
+	case ECS_INTERDOMAIN:
+		evtchn_set_pending(&domains[c->remote_dom], c->remote_port);
+		return 0;
+	case ECS_UNBOUND:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+	/* END LAB 4 EXERCISE 2 */
+}

@@ -1,0 +1,116 @@
+/*
+ * Upcalls: the VMM enters the guest kernel's event callback as hardware
+ * enters an interrupt handler, and the guest returns with the iret
+ * hypercall (public/callback.h).
+ *
+ *   evtchn_set_pending: upcall_pending = 1   (event.c, any time)
+ *   return_to_guest -> deliver_events: pending and not masked?
+ *       bounce frame on the guest kernel stack, mask = 1, eip = callback
+ *   guest callback: handles the pending ports, then HYPERVISOR_iret
+ *   do_iret: pops eax, eip, cs, eflags [, esp, ss]; mask = !eflags.IF
+ *   return_to_guest -> deliver_events again: an event that came while
+ *       the callback ran is delivered now, before the guest runs on.
+ *
+ * Because unmasking and returning are one step in the VMM, no event can
+ * slip in between a guest's "unmask" and its "return" and wait unseen.
+ */
+#include <lib/exercise.h>
+#include <public/callback.h>
+#include <public/errno.h>
+#include <public/shared_info.h>
+#include <public/xen.h>
+#include <vmm/bounce.h>
+#include <vmm/desc.h>
+#include <vmm/domain.h>
+#include <vmm/event.h>
+#include <vmm/guestmem.h>
+#include <vmm/hypercall.h>
+#include <vmm/registry.h>
+#include <vmm/sched.h>
+
+/* set_callbacks(event_cs, event_eip, failsafe_cs, failsafe_eip): an eip
+ * of 0 removes a callback. -EPERM for a selector the guest kernel may not
+ * run on, -EINVAL for an address in the hole. */
+static long do_set_callbacks(unsigned long ecs, unsigned long eeip,
+			     unsigned long fcs, unsigned long feip)
+{
+	struct vcpu *v = current;
+
+	if ((eeip && check_code_selector(v->domain, (uint16_t)ecs)) ||
+	    (feip && check_code_selector(v->domain, (uint16_t)fcs)) ||
+	    ecs > 0xFFFF || fcs > 0xFFFF)
+		return -EPERM;
+	if (eeip >= HYPERVISOR_VIRT_START || feip >= HYPERVISOR_VIRT_START)
+		return -EINVAL;
+	v->ext.callback_cs = (uint16_t)ecs;
+	v->ext.callback_eip = eeip;
+	v->ext.failsafe_cs = (uint16_t)fcs;
+	v->ext.failsafe_eip = feip;
+	return 0;
+}
+HYPERCALL(__HYPERVISOR_set_callbacks, do_set_callbacks);
+
+void deliver_events(struct vcpu *v, struct cpu_regs *r)
+{
+	struct vcpu_info *vi = &v->domain->ext.shared->vcpu_info[0];
+	struct trap_info ti = { 0, 0, v->ext.callback_cs, v->ext.callback_eip };
+
+	/* BEGIN LAB 4 EXERCISE 5 (deliver_events) */
+	if (!vi->evtchn_upcall_pending || vi->evtchn_upcall_mask ||
+	    !ti.address)
+		return;
+	/* The mask was 0: the frame's eflags.IF (always set in a guest)
+	 * already says "unmasked" to the iret that ends the callback. */
+	if (create_bounce_frame(v, r, &ti, 0, 0)) {
+		domain_crash(v->domain, r, 0,
+			     "cannot write the event upcall frame on the guest "
+			     "kernel stack");
+		return;
+	}
+	vi->evtchn_upcall_mask = 1;
+	v->ext.upcalls++;
+	/* END LAB 4 EXERCISE 5 */
+}
+GUEST_RESUME(50, deliver_events);
+
+/* The eflags bits a guest may choose (Xen lets the same through): the
+ * arithmetic flags, TF, DF, RF, AC and ID. IF is always set (only the
+ * mask stands for it), IOPL 0, never VM or NT. */
+#define IRET_EFLAGS_GUEST 0x00250DD5u
+#define EFLAGS_FIXED	  0x00000202u
+
+static long do_iret(void)
+{
+	struct vcpu *v = current;
+	struct domain *d = v->domain;
+	struct cpu_regs *r = vcpu_regs(v);
+	struct iret_frame f;
+
+	/* BEGIN LAB 4 EXERCISE 6 (iret) */
+	uint32_t words = 4;
+
+	if (copy_from_guest(d, &f, r->esp, 4 * sizeof(uint32_t)))
+		goto bad;
+	if ((f.cs & 3) != 1 && (f.cs & 3) != 3)
+		goto bad;
+	if ((f.cs & 3) == 3) {
+		if (copy_from_guest(d, &f.esp, r->esp + 16,
+				    2 * sizeof(uint32_t)))
+			goto bad;
+		r->esp = f.esp;
+		r->ss = f.ss;
+	} else {
+		r->esp += words * sizeof(uint32_t);
+	}
+	r->eip = f.eip;
+	r->cs = f.cs;
+	r->eflags = (f.eflags & IRET_EFLAGS_GUEST) | EFLAGS_FIXED;
+	d->ext.shared->vcpu_info[0].evtchn_upcall_mask = !(f.eflags &
+							   EFLAGS_IF);
+	return (long)f.eax; /* becomes eax: the guest's own */
+bad:
+	domain_crash(d, r, 0, "iret: bad frame at esp %08x", r->esp);
+	return 0;
+	/* END LAB 4 EXERCISE 6 */
+}
+HYPERCALL(__HYPERVISOR_iret, do_iret);
