@@ -46,9 +46,9 @@ __weak int hypercall_preempt_check(void)
 	return 0;
 }
 
-__weak long hypercall_continue(const unsigned long a[5])
+__weak long hypercall_continue(unsigned nargs, const unsigned long a[5])
 {
-	(void)a;
+	(void)nargs, (void)a;
 	panic("hypercall_continue without lab 4");
 }
 

@@ -132,8 +132,9 @@ __attribute__((weak)) int hypercall_preempt_check(void)
 	return 0;
 }
 
-__attribute__((weak)) long hypercall_continue(const unsigned long a[5])
+__attribute__((weak)) long hypercall_continue(unsigned nargs,
+					       const unsigned long a[5])
 {
-	(void)a;
+	(void)nargs, (void)a;
 	abort();
 }

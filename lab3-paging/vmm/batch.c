@@ -61,7 +61,7 @@ static long batch_continue(struct domain *d, const struct batch *b,
 	before += done;
 	if (b->pdone && copy_to_guest(d, b->pdone, &before, sizeof(before)))
 		return -EFAULT;
-	return hypercall_continue(a);
+	return hypercall_continue(4, a);
 }
 
 long run_batch(struct domain *d, const struct batch *b,

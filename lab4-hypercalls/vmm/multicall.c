@@ -34,7 +34,7 @@ static long multicall_continue(unsigned long entries, unsigned long count,
 {
 	const unsigned long a[5] = { entries + i * ENTRY_SIZE, count - i };
 
-	return hypercall_continue(a);
+	return hypercall_continue(2, a);
 }
 
 /*
@@ -43,10 +43,11 @@ static long multicall_continue(unsigned long entries, unsigned long count,
  *    continuation of entries i.. (multicall_continue);
  *  - reads the entry (-EFAULT if it cannot: the earlier ones are done);
  *  - runs it (hypercall_call with args[0..4]) if batchable, else -EINVAL;
- *  - if that returned -ERESTART and continuation_args() gives the
- *    arguments of its continuation, the call stopped half way: they go into the entry's
- *    args[0..4] in guest memory (-EFAULT if they cannot) and the multicall
- *    returns its own continuation from this entry, which runs it again;
+ *  - if that returned -ERESTART and continuation_args(&n) gives the n
+ *    arguments of its continuation, the call stopped half way: they go
+ *    into the entry's args[0..n-1] in guest memory (-EFAULT if they
+ *    cannot) and the multicall returns its own continuation from this
+ *    entry, which runs it again;
  *  - if the domain is no longer running (it shut down), returns 0;
  *  - writes the result into the entry (-EFAULT if it cannot).
  * Returns 0 when all entries ran.
@@ -56,10 +57,11 @@ static long do_multicall(unsigned long entries, unsigned long count)
 	struct domain *d = current->domain;
 	struct multicall_entry e;
 	const unsigned long *c;
+	unsigned n;
 	long rc;
 
 	/* BEGIN LAB 4 EXERCISE 8 (multicall) */
-	(void)d, (void)e, (void)c, (void)rc, (void)entries, (void)count, (void)batchable, (void)multicall_continue;
+	(void)d, (void)e, (void)c, (void)n, (void)rc, (void)entries, (void)count, (void)batchable, (void)multicall_continue;
 	EXERCISE_STUB(4, 8, "multicall");
 	/* END LAB 4 EXERCISE 8 */
 }

@@ -26,9 +26,10 @@ void hypercall_done(struct cpu_regs *regs, long rc);
 
 /* Lab 4's preemption, with weak defaults here for labs 1-3 (nothing is
  * ever preempted): 1 if the running hypercall should stop now; records
- * the arguments of its continuation and returns -ERESTART. */
+ * the first nargs arguments of its continuation (the hypercall's own
+ * number of arguments) and returns -ERESTART. */
 int hypercall_preempt_check(void);
-long hypercall_continue(const unsigned long a[5]);
+long hypercall_continue(unsigned nargs, const unsigned long a[5]);
 
 /* Runs sub-command cmd of hypercall hc, registered with SUBOP();
  * -ENOSYS if there is none. */

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 #include <guest/hypercall_events.h>
+#include <guest/traps.h>
 #include <public/shared_info.h>
 
 /* vcpu_info[0] of our shared-info page. */

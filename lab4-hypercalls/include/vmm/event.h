@@ -77,10 +77,10 @@ long evtchn_bind_interdomain(struct domain *d, uint32_t rdom, uint32_t rport);
 long evtchn_close_port(struct domain *d, uint32_t port);
 
 /*
- * LAB 4 EXERCISE 5. Delivers pending events to v's guest on its way out
- * of the VMM (a GUEST_RESUME hook; regs is v's frame): if
- * evtchn_upcall_pending is set, evtchn_upcall_mask is clear and the guest
- * has an event callback, enters the callback as an interrupt would
+ * Delivers pending events to v's guest on its way out of the VMM (a
+ * GUEST_RESUME hook; regs is v's frame): if evtchn_upcall_pending is
+ * set, evtchn_upcall_mask is clear and the guest has an event callback,
+ * LAB 4 EXERCISE 5: enters the callback as an interrupt would
  * (create_bounce_frame with the callback's cs:eip, the saved eflags.IF
  * showing the old mask, 1 = unmasked) and sets the mask. A frame that
  * cannot be written ends the domain.

@@ -8,7 +8,7 @@
  * run.
  *
  *   handler:  if (done && hypercall_preempt_check())
- *                     return hypercall_continue(new_args);   (-ERESTART)
+ *                 return hypercall_continue(nargs, new_args);  (-ERESTART)
  *   dispatch: hypercall_done(regs, -ERESTART) rewrites the registers
  *   multicall: writes new_args into the entry and stops before it
  */
@@ -27,23 +27,27 @@
 /* 1 if the current stay in the VMM has used up its budget. */
 int hypercall_preempt_check(void);
 
-/* Records a[0..4] as the arguments of the continuation of the running
- * hypercall and returns -ERESTART, which its handler returns. */
-long hypercall_continue(const unsigned long a[5]);
+/* Records a[0..nargs-1] as the arguments of the continuation of the
+ * running hypercall and returns -ERESTART, which its handler returns.
+ * nargs is the hypercall's own number of arguments: a guest expects only
+ * those registers to change (its wrapper says which it gives the VMM). */
+long hypercall_continue(unsigned nargs, const unsigned long a[5]);
 
 /* The arguments recorded by hypercall_continue in this stay in the VMM,
- * taken: NULL if there are none (the handler did not stop half way, or
- * they were taken already). */
-const unsigned long *continuation_args(void);
+ * taken, and their number in *nargs: NULL if there are none (the handler
+ * did not stop half way, or they were taken already). */
+const unsigned long *continuation_args(unsigned *nargs);
 
 /*
- * LAB 4 EXERCISE 9. The result rc of the hypercall in regs: stores it in
- * regs->eax, except for -ERESTART with a continuation (continuation_args
- * not NULL): then the guest must call again with the continuation's
- * arguments: ebx, ecx, edx, esi, edi from continuation_args(), eax the
- * same hypercall number (it still is), and eip moved back over the
- * two-byte int $0x82. (A -ERESTART without a continuation is a plain
- * result: iret returns the guest's own eax, which may be anything.)
+ * The result rc of the hypercall in regs: stores it in regs->eax, except
+ * for -ERESTART with a continuation (continuation_args not NULL). (A
+ * -ERESTART without one is a plain result: iret returns the guest's own
+ * eax, which may be anything.)
+ * LAB 4 EXERCISE 9: the continuation. The guest must call again with its
+ * arguments: the first nargs of ebx, ecx, edx, esi, edi (in that order)
+ * from continuation_args(&nargs), the others left alone; eax the same
+ * hypercall number (it still is); and eip moved back over the two-byte
+ * int $0x82.
  */
 void hypercall_done(struct cpu_regs *regs, long rc);
 
