@@ -1,129 +1,115 @@
 /*
- * The user window and the programs loaded into it.
+ * The programs embedded in the kernel (guest/user/programs.S), each loaded
+ * into the memory that the memory model gives it (kernel.h): in lab 2 its
+ * slot of the user window, from lab 3 on an address space of its own.
  *
- * Until lab 3 the guest kernel cannot make page tables: the domain
- * builder maps the top pages of the domain's memory a second time at
- * KIT_USER_BASE with the user bit (public/layout.h), and every process
- * runs there, in one shared address space. The user programs are ELF
- * images embedded in the kernel (guest/user/programs.S); program i is
- * linked at slot i of the window (include/guest/syscall.h).
- *
- * Invariant: nothing is written for a program outside its slot, and
- * every slot lies in the window, so a program can only be loaded where
- * user mode may run it.
+ * Invariant: a program is loaded only if every segment lies in the area
+ * the model gives it (vm_area) and its entry point in a segment; a
+ * refused image leaves nothing behind.
  */
+#include <stddef.h>
 #include <lib/elf32.h>
-#include <lib/string.h>
 #include <guest/console.h>
-#include <guest/platform.h>
-#include <guest/syscall.h>
-#include <public/layout.h>
 #include <kernel.h>
 
-#define PAGE_SIZE 4096u
-
-/* One embedded program (guest/user/programs.S); the table ends with a
- * NULL name. */
+/* One embedded program (from the USER_PROGS of every lab.mk); the table
+ * ends with a NULL name. */
 struct user_program {
 	const char *name;
 	const uint8_t *start, *end; /* its ELF image */
 };
 extern const struct user_program user_programs[];
 
-static uint32_t window_end = KIT_USER_BASE; /* empty until init */
-
-/* The builder maps the window only above its own boot data: the start
- * info, the page tables and the boot stack (vmm/user_window.c). */
-void user_window_init(void)
+/* Every program runs unless a later lab says otherwise (a hook of
+ * kernel.h). */
+__weak int program_wanted(const char *name)
 {
-	uint32_t n = start_info->nr_pages;
-	uint32_t stack_pfn =
-		(start_info->pt_base - KIT_KERNEL_BASE) / PAGE_SIZE +
-		start_info->nr_pt_frames;
-
-	if (KIT_USER_FIRST_PFN(n) > stack_pfn)
-		window_end = KIT_USER_BASE + KIT_USER_PAGES(n) * PAGE_SIZE;
+	(void)name;
+	return 1;
 }
 
-uint32_t user_window_end(void)
+/* Whether segment ph gives the program memory (an empty one does not). */
+static int loadable(const struct elf32_phdr *ph)
 {
-	return window_end;
+	return ph->p_type == PT_LOAD && ph->p_memsz != 0;
 }
 
-/* Whether [va, va + len) lies in the user window (written so that no
- * sum can wrap around). */
-int user_range_ok(uint32_t va, uint32_t len)
-{
-	return va >= KIT_USER_BASE && va <= window_end &&
-	       len <= window_end - va;
-}
-
-/* Whether a process may pass [va, va + len) to the kernel (a hook of
- * kernel.h): in lab 2, if it lies in the user window. */
-int user_buffer_ok(uint32_t va, uint32_t len)
-{
-	return user_range_ok(va, len);
-}
-
-/*
- * Copies the loadable segments of the image [img, img + size) into the
- * slot [lo, hi) and zeroes their bss. Checks everything first, so that
- * a refused image leaves the slot untouched. NULL or a reason.
- */
-static const char *load_elf(const uint8_t *img, uint32_t size, uint32_t lo,
-			    uint32_t hi)
+/* Checks the loadable segments and the entry point against the area [lo,
+ * hi); NULL or a reason. *end gets the end of the highest segment. */
+static const char *check_segments(const uint8_t *img, uint32_t size,
+				  uint32_t lo, uint32_t hi, uint32_t *end)
 {
 	const struct elf32_ehdr *eh = (const struct elf32_ehdr *)img;
-	const struct elf32_phdr *ph;
-	const char *why = elf_check_header(eh, size);
+	const struct elf32_phdr *ph = (const void *)(img + eh->e_phoff);
+	int entry_ok = 0;
 
-	if (why)
-		return why;
-	ph = (const struct elf32_phdr *)(img + eh->e_phoff);
+	*end = lo;
 	for (int i = 0; i < eh->e_phnum; i++) {
-		if (ph[i].p_type != PT_LOAD)
+		if (!loadable(&ph[i]))
 			continue;
 		if (ph[i].p_filesz > ph[i].p_memsz ||
 		    !in_range(ph[i].p_offset, ph[i].p_filesz, 0, size))
 			return "a segment is not in the file";
-		if (!user_range_ok(ph[i].p_vaddr, ph[i].p_memsz))
-			return "a segment is outside the user window";
-		if (!in_range(ph[i].p_vaddr, ph[i].p_memsz, lo,
-			      hi - USER_STACK_SIZE))
-			return "a segment is outside its slot (or in its stack)";
+		if (!in_range(ph[i].p_vaddr, ph[i].p_memsz, lo, hi))
+			return "a segment is outside the user image area";
+		*end = MAX(*end, ph[i].p_vaddr + ph[i].p_memsz);
+		entry_ok |= in_range(eh->e_entry, 1, ph[i].p_vaddr,
+				     ph[i].p_vaddr + ph[i].p_memsz);
 	}
-	if (!in_range(eh->e_entry, 1, lo, hi - USER_STACK_SIZE))
-		return "the entry point is outside its slot";
-	for (int i = 0; i < eh->e_phnum; i++) {
-		uint8_t *dst = (uint8_t *)ph[i].p_vaddr;
+	return entry_ok ? NULL : "the entry point is in no segment";
+}
 
-		if (ph[i].p_type != PT_LOAD)
-			continue;
-		memcpy(dst, img + ph[i].p_offset, ph[i].p_filesz);
-		memset(dst + ph[i].p_filesz, 0, ph[i].p_memsz - ph[i].p_filesz);
-	}
+/* Builds the memory of program i (up) in vm; NULL or a reason. *lo gets
+ * where its image area starts. */
+static const char *load_elf(struct vm *vm, int i, const struct user_program *up,
+			    uint32_t *lo)
+{
+	const struct elf32_ehdr *eh = (const struct elf32_ehdr *)up->start;
+	const struct elf32_phdr *ph;
+	uint32_t size = (uint32_t)(up->end - up->start), hi, end;
+	const char *why = vm_area(i, lo, &hi);
+
+	if (!why)
+		why = elf_check_header(eh, size);
+	if (!why)
+		why = check_segments(up->start, size, *lo, hi, &end);
+	if (why)
+		return why;
+	if (vm_new(vm, i, end))
+		return "out of memory";
+	ph = (const struct elf32_phdr *)(up->start + eh->e_phoff);
+	for (int k = 0; k < eh->e_phnum; k++)
+		if (loadable(&ph[k]) &&
+		    vm_copy(vm, ph[k].p_vaddr, up->start + ph[k].p_offset,
+			    ph[k].p_filesz, ph[k].p_memsz,
+			    ph[k].p_flags & PF_W)) {
+			vm_free(vm);
+			return "out of memory";
+		}
 	return NULL;
 }
 
-/* Loads each embedded program into its slot and makes it a process; a
- * program that cannot be loaded is reported and left out. */
+/* Loads each wanted program into memory of its own and makes it a
+ * process; a program that cannot be loaded is reported and left out. */
 void load_programs(void)
 {
 	for (int i = 0; user_programs[i].name; i++) {
 		const struct user_program *up = &user_programs[i];
 		const struct elf32_ehdr *eh =
 			(const struct elf32_ehdr *)up->start;
-		uint32_t lo = KIT_USER_BASE + (uint32_t)i * USER_SLOT_SIZE;
-		uint32_t hi = lo + USER_SLOT_SIZE;
-		const char *why = "its slot is outside the user window";
 		struct proc *p = NULL;
+		struct vm vm;
+		uint32_t lo;
+		const char *why;
 
-		if (user_range_ok(lo, USER_SLOT_SIZE))
-			why = load_elf(up->start,
-				       (uint32_t)(up->end - up->start), lo, hi);
+		if (!program_wanted(up->name))
+			continue;
+		why = load_elf(&vm, i, up, &lo);
 		if (!why) {
-			p = proc_create(up->name, eh->e_entry, hi);
+			p = proc_create(up->name, &vm, eh->e_entry);
 			why = p ? NULL : "no free process slot";
+			if (!p)
+				vm_free(&vm);
 		}
 		if (why)
 			printf("kernel: cannot load %s: %s\n", up->name, why);

@@ -3,22 +3,27 @@
  * processes: the programs embedded in its image run in ring 3, make
  * system calls through the fast gate, take turns (round robin, at their
  * system calls) and are killed when they fault, while the others go on.
- * Later labs give it page tables, events, a timer and devices.
- * Everything privileged goes through `platform` (include/guest/platform.h).
+ * Later labs add to it through the hooks of kernel.h, in files of their
+ * own: lab 3 an address space per process, fork, wait and sbrk; then
+ * events, a timer and devices. Everything privileged goes through
+ * `platform` (include/guest/platform.h).
  *
- *   main.c      boot, and the end
- *   trap.c      the trap table; faults of processes and of the kernel
- *   entry.S     entry stubs, trapframes, swtch
- *   proc.c      processes and the scheduler
- *   syscall.c   the system calls
- *   loader.c    the user window and the ELF loader
+ *   main.c        boot, and the end
+ *   trap.c        the trap table; faults of processes and of the kernel
+ *   entry.S       entry stubs, trapframes, swtch
+ *   proc.c        processes and the scheduler; exit
+ *   syscall.c     the system calls
+ *   loader.c      the ELF loader of the embedded programs
+ *   elf_check.c   the checks of an ELF header
+ *   vm.h          the memory of a process (kernel.h's memory model)
+ *   vm_hooks.c    lab 2's memory model: the user window, shared by all
+ *   kernel.h      the kernel's interfaces and its hook points
  */
 #include <stdarg.h>
 #include <lib/printfmt.h>
 #include <guest/console.h>
 #include <guest/lib.h>
 #include <guest/platform.h>
-#include <public/layout.h>
 #include <public/sched.h>
 #include <kernel.h>
 
@@ -35,6 +40,16 @@ __noreturn void panic(const char *fmt, ...)
 	guest_exit(SHUTDOWN_crash);
 }
 
+/* Runs the steps of a table (BOOT_STEP, END_STEP), lowest prio first. */
+static void run_steps(const struct step_entry *start,
+		      const struct step_entry *end)
+{
+	for (int prio = 0; prio < 100; prio++)
+		for (const struct step_entry *e = start; e < end; e++)
+			if (e->prio == prio)
+				e->fn();
+}
+
 void guest_main(void)
 {
 	const struct start_info *si = start_info;
@@ -42,16 +57,12 @@ void guest_main(void)
 	printf("guest kernel on the %s platform\n", platform->name);
 	printf("command line: \"%s\"\n", si->cmd_line);
 	printf("memory: %u KiB (%u pages)\n", si->nr_pages * 4, si->nr_pages);
-	user_window_init();
-	if (user_window_end() > KIT_USER_BASE)
-		printf("user window: %08x-%08x\n", KIT_USER_BASE,
-		       user_window_end());
-	else
-		printf("user window: none (too little memory)\n");
 	trap_init();
+	run_steps(__start_boot_steps, __stop_boot_steps);
 	load_programs();
 	scheduler();
 	printf("kernel: all processes done\n");
+	run_steps(__start_end_steps, __stop_end_steps);
 	printf("goodbye\n");
 	guest_exit(SHUTDOWN_poweroff);
 }

@@ -21,6 +21,10 @@
 #define SYS_exit   4 /* exit(status): never returns */
 #define SYS_sleep  5 /* sleep(n): give up the CPU n times; 0 */
 
+/* The kernel's one error code that the VMM has no use for (Linux's
+ * value, like the others): wait (lab 3) when the caller has no child. */
+#define ECHILD 10
+
 #define USER_SLOT_SIZE	0x10000u /* 64 KiB per program */
 #define USER_STACK_SIZE 0x4000u	 /* the top 16 KiB of a slot */
 

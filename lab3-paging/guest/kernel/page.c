@@ -13,6 +13,7 @@
  * kernel user of a table or stack page).
  */
 #include <lib/string.h>
+#include <guest/console.h>
 #include <guest/platform.h>
 #include <kernel.h>
 
@@ -103,3 +104,16 @@ unsigned pages_total(void)
 {
 	return end_pfn - first_pfn;
 }
+
+/* At the end, every page the processes used must be back: their tables
+ * unpinned and writable again, their pages and stacks released. */
+static void check_pages(void)
+{
+	unsigned lost = pages_total() - pages_free();
+
+	if (lost)
+		printf("kernel: %u of %u pages lost\n", lost, pages_total());
+	else
+		printf("kernel: all %u pages back\n", pages_total());
+}
+END_STEP(10, check_pages);

@@ -26,6 +26,8 @@
 
 /* The builder's L2: the kernel's address space, model of all kernel halves. */
 uint32_t *kernel_l2;
+/* The L2 the platform was told last (new_baseptr). */
+static uint32_t *l2_loaded;
 
 static void flush(void)
 {
@@ -44,11 +46,29 @@ static void *entry_page(uint32_t e)
  * pages can then become page tables (no writable mapping is left). */
 void vm_init(void)
 {
-	kernel_l2 = (uint32_t *)start_info->pt_base;
+	kernel_l2 = l2_loaded = (uint32_t *)start_info->pt_base;
 	for (unsigned i = 0; i < USER_SLOTS; i++)
 		if (kernel_l2[i] & PTE_P)
 			platform_mm->set_pte(&kernel_l2[i], 0);
 	flush();
+}
+
+static void load_l2(uint32_t *l2)
+{
+	int rc;
+
+	if (l2 == l2_loaded)
+		return;
+	rc = platform_mm->new_baseptr(l2);
+	if (rc)
+		panic("new_baseptr refused an address space (%d)", rc);
+	l2_loaded = l2;
+}
+
+/* Makes the (activated) address space current. */
+void vm_switch(struct vm *vm)
+{
+	load_l2(vm->l2);
 }
 
 /* A new address space being built: empty but for the kernel half. */
@@ -276,12 +296,16 @@ long vm_sbrk(struct vm *vm, int32_t n)
 	return (long)old;
 }
 
-/* Releases an address space (not the current one): unpinned, its pages
- * and tables go back to the allocator. */
+/* Releases an address space: unpinned (current no more: the kernel's
+ * becomes current instead), its pages and tables go back to the
+ * allocator. */
 void vm_free(struct vm *vm)
 {
-	int rc = vm->live ? platform_mm->unpin_l2(vm->l2) : 0;
+	int rc;
 
+	if (vm->l2 == l2_loaded)
+		load_l2(kernel_l2);
+	rc = vm->live ? platform_mm->unpin_l2(vm->l2) : 0;
 	if (rc)
 		panic("the platform refused to unpin an address space (%d)",
 		      rc);

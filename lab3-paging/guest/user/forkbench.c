@@ -3,7 +3,7 @@
  * timed with rdtsc (under -icount a cycle is one instruction, so the
  * figure is exact and repeatable). The kernel runs it alone, with
  * "bench" on its command line, and reports its exit status, the
- * instructions per iteration, as "BENCH fork_exit" (main.c). -1 if a
+ * instructions per iteration, as "BENCH fork_exit" (bench.c). -1 if a
  * call failed.
  */
 #include <arch/x86.h>

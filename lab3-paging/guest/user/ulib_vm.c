@@ -1,5 +1,5 @@
 /* Lab 3's system-call wrappers (ulib_vm.h). */
-#include <guest/syscall.h>
+#include <guest/syscall_vm.h>
 #include <ulib_vm.h>
 
 int fork(void)
