@@ -153,17 +153,19 @@ int user_page_fault(uint32_t va, int write);
  * one; lab 3's bench.c: only the benchmark when asked for it). */
 int program_wanted(const char *name);
 /* Critical sections: while one runs, the kernel takes no asynchronous
- * entry (lab 4's event upcalls are masked). crit_enter returns what
- * crit_exit restores, so sections nest. proc.c's do nothing: before lab
- * 4 nothing interrupts the kernel. The scheduler holds one while it
- * picks a process, and so does a process from the moment it gives up
- * the CPU until it runs again. */
+ * entry (lab 4: event upcalls are masked). crit_enter returns what
+ * crit_exit restores, so sections nest; crit_exit(0) ends them all. The
+ * scheduler holds one while it picks and switches, and so does a process
+ * from the moment it gives up the CPU until it runs again (a new process
+ * leaves it before its first entry into user mode). proc.c's do nothing:
+ * before lab 4 nothing interrupts the kernel. */
 unsigned long crit_enter(void);
 void crit_exit(unsigned long saved);
-/* Called inside a critical section when processes are alive but none can
- * run: it waits until one can (lab 4: events unmasked and blocked on, in
- * one step, as SCHEDOP_block does), or returns at once if one already
- * can. proc.c's panics: before lab 4 nothing can wake a process then. */
+/* Called inside the scheduler's critical section when processes are
+ * alive but none can run: it waits until something may have made one
+ * runnable (lab 4: unmask events and block in one step, as SCHEDOP_block
+ * does, and mask them again), then returns. proc.c's panics: before lab
+ * 4 nothing can wake a process then. */
 void idle(void);
 
 /*

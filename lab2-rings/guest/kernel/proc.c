@@ -63,14 +63,24 @@ struct trapframe *proc_tf(struct proc *p)
 	return (struct trapframe *)p->kstack_top - 1;
 }
 
+/* Where a new process starts, from the scheduler's swtch: it leaves the
+ * scheduler's critical section (as sched() does for a process that ran
+ * before), then returns to trapret, which enters user mode. */
+static void forkret(void)
+{
+	crit_exit(0);
+}
+
 /* A free slot with a new pid, a kernel stack and a first context that
- * "returns" to trapret with the trapframe *tf: the first swtch to it
- * thus goes to user mode. Still P_FREE: the caller gives it memory and
- * makes it runnable. NULL when out of slots or kernel stacks. */
+ * "returns" to forkret, and from there to trapret with the trapframe
+ * *tf: the first swtch to it thus goes to user mode. Still P_FREE: the
+ * caller gives it memory and makes it runnable. NULL when out of slots
+ * or kernel stacks. */
 struct proc *proc_alloc(const char *name, const struct trapframe *tf)
 {
 	struct proc *p = NULL;
 	struct trapframe *ntf;
+	uint32_t *ret;
 	struct context *c;
 
 	for (int i = 0; i < NPROC && !p; i++)
@@ -86,9 +96,11 @@ struct proc *proc_alloc(const char *name, const struct trapframe *tf)
 	strlcpy(p->name, name, sizeof(p->name));
 	ntf = proc_tf(p);
 	*ntf = *tf;
-	c = (struct context *)ntf - 1;
+	ret = (uint32_t *)ntf - 1;
+	*ret = (uint32_t)trapret;
+	c = (struct context *)ret - 1;
 	memset(c, 0, sizeof(*c));
-	c->eip = (uint32_t)trapret;
+	c->eip = (uint32_t)forkret;
 	p->context = c;
 	return p;
 }
