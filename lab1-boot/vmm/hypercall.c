@@ -54,9 +54,12 @@ __weak long hypercall_continue(unsigned nargs, const unsigned long a[5])
 
 void hypercall_dispatch(struct cpu_regs *r)
 {
-	const unsigned long a[5] = { r->ebx, r->ecx, r->edx, r->esi, r->edi };
+	uint32_t nr = r->eax;
+	long rc = -ENOSYS;
 
-	hypercall_done(r, hypercall_call(r->eax, a));
+	if (nr < NR_HYPERCALLS && table[nr])
+		rc = table[nr](r->ebx, r->ecx, r->edx, r->esi, r->edi);
+	hypercall_done(r, rc);
 }
 
 long subop_dispatch(unsigned int hc, unsigned int cmd, unsigned long arg)

@@ -122,29 +122,38 @@ void return_to_guest(struct vcpu *v)
 {
 	struct cpu_regs *r = vcpu_regs(v);
 
-	for_each_entry (guest_resume, h) {
+	for_each_entry (guest_resume, h)
 		h->fn(v, r);
-		if (v->domain->state != DOM_RUNNING)
-			schedule(); /* never returns: the domain is gone */
-	}
+	if (v->domain->state != DOM_RUNNING)
+		schedule(); /* a hook ended it; never returns */
 	resume_guest(r, v->cr3);
 }
 
+/* A trap in the VMM itself: the return path's net, an interrupt, or a
+ * VMM bug. */
+static void trap_in_vmm(struct cpu_regs *r, uint32_t cr2)
+{
+	if (r->vector < NR_EXCEPTIONS && r->eip >= (uintptr_t)resume_fixup_start &&
+	    r->eip < (uintptr_t)resume_fixup_end)
+		exit_fault(r, cr2);
+	if (r->vector < NR_EXCEPTIONS)
+		vmm_fault(r, cr2);
+	interrupt(r);
+}
+
+/* The guest's entry, the VMM's hot path: kept short (a null hypercall's
+ * cost is measured: make bench). */
 void trap(struct cpu_regs *r)
 {
 	uint32_t cr2 = r->vector == T_PF ? read_cr2() : 0;
+	struct domain *d;
 
 	if (regs_ring(r) == 0) {
-		if (r->vector < NR_EXCEPTIONS &&
-		    r->eip >= (uintptr_t)resume_fixup_start &&
-		    r->eip < (uintptr_t)resume_fixup_end)
-			exit_fault(r, cr2);
-		if (r->vector < NR_EXCEPTIONS)
-			vmm_fault(r, cr2);
-		interrupt(r);
+		trap_in_vmm(r, cr2);
 		return;
 	}
-	current->domain->vmm_entries++;
+	d = current->domain;
+	d->vmm_entries++;
 	for_each_entry (guest_entry, h)
 		h->fn(r);
 	if (r->vector == HYPERCALL_VECTOR)
@@ -153,7 +162,7 @@ void trap(struct cpu_regs *r)
 		guest_exception(r, cr2);
 	else
 		interrupt(r);
-	if (current->domain->state != DOM_RUNNING)
+	if (d->state != DOM_RUNNING)
 		schedule(); /* never returns: the domain is gone */
 	return_to_guest(current);
 }

@@ -17,13 +17,21 @@
 #include <vmm/sched.h>
 #include <vmm/trap.h>
 
-static uint64_t stay_start;
+/* The low 32 bits of the TSC: a stay is far shorter than 2^32 ticks
+ * (about 4 seconds at 1 GHz), and unsigned subtraction is right across
+ * a wrap. */
+static inline uint32_t tsc32(void)
+{
+	return (uint32_t)rdtsc();
+}
+
+static uint32_t stay_start;
 static struct domain *stay_dom; /* NULL: no stay open */
-static uint32_t stay_call;	/* hypercall number, or ~0 */
+static uint32_t stay_call; /* the hypercall number, or ~0 */
 
 static void stay_enter(struct cpu_regs *r)
 {
-	stay_start = rdtsc();
+	stay_start = tsc32();
 	stay_dom = current->domain;
 	stay_call = r->vector == HYPERCALL_VECTOR ? r->eax : ~0u;
 }
@@ -32,22 +40,23 @@ GUEST_ENTRY(10, stay_enter);
 /* Last of the resume hooks: the stay ends here. */
 static void stay_leave(struct vcpu *v, struct cpu_regs *r)
 {
-	uint64_t t = rdtsc() - stay_start;
+	uint32_t t = tsc32() - stay_start;
+	struct domain *d = stay_dom;
 
 	(void)v, (void)r;
-	if (!stay_dom)
+	if (!d || t <= d->ext.longest_stay) {
+		stay_dom = NULL;
 		return;
-	if (t > stay_dom->ext.longest_stay) {
-		stay_dom->ext.longest_stay = t > ~0u ? ~0u : (uint32_t)t;
-		stay_dom->ext.longest_stay_call = stay_call;
 	}
+	d->ext.longest_stay = t;
+	d->ext.longest_stay_call = stay_call;
 	stay_dom = NULL;
 }
 GUEST_RESUME(90, stay_leave);
 
 int hypercall_preempt_check(void)
 {
-	return rdtsc() - stay_start > PREEMPT_BUDGET;
+	return tsc32() - stay_start > PREEMPT_BUDGET;
 }
 
 void domain_summary_more(struct domain *d)

@@ -8,14 +8,15 @@
 #include <vmm/hypercall.h>
 #include <vmm/preempt.h>
 #include <vmm/printk.h>
-#include <vmm/registry.h>
 
 static unsigned long cont[5];
 static unsigned cont_nargs; /* 0: nothing recorded */
 
 long hypercall_continue(unsigned nargs, const unsigned long a[5])
 {
-	BUG_ON(nargs == 0 || nargs > 5);
+	/* A record is taken in the stay that made it (hypercall_done, or
+	 * multicall for its entries): none is ever left for another. */
+	BUG_ON(nargs == 0 || nargs > 5 || cont_nargs);
 	for (unsigned i = 0; i < nargs; i++)
 		cont[i] = a[i];
 	cont_nargs = nargs;
@@ -30,14 +31,6 @@ const unsigned long *continuation_args(unsigned *nargs)
 	cont_nargs = 0;
 	return cont;
 }
-
-/* Nothing recorded in one stay is left for the next. */
-static void continuation_forget(struct cpu_regs *r)
-{
-	(void)r;
-	cont_nargs = 0;
-}
-GUEST_ENTRY(20, continuation_forget);
 
 void hypercall_done(struct cpu_regs *r, long rc)
 {
