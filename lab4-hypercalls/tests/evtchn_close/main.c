@@ -6,6 +6,7 @@
  *  - a closed port is free: status closed, its pending bit cleared, a
  *    second close -EINVAL, a send on it -EINVAL, and the next allocation
  *    may reuse it;
+ *  - a send on a VIRQ port: -EINVAL (only the VMM raises a VIRQ);
  *  - a VIRQ port closed: the VIRQ can be bound again (it was unbound);
  *  - out of range and never allocated: -EINVAL.
  */
@@ -51,6 +52,7 @@ void test_main(void)
 	v = evtchn_bind_virq(VIRQ_CONSOLE);
 	check(v > 0);
 	check_eq(evtchn_bind_virq(VIRQ_CONSOLE), -EEXIST);
+	check_eq(evtchn_send((uint32_t)v), -EINVAL); /* the VMM raises it */
 	check_eq(evtchn_close((uint32_t)v), 0);
 	v = evtchn_bind_virq(VIRQ_CONSOLE);
 	check(v > 0);
