@@ -133,7 +133,8 @@ void return_to_guest(struct vcpu *v)
  * VMM bug. */
 static void trap_in_vmm(struct cpu_regs *r, uint32_t cr2)
 {
-	if (r->vector < NR_EXCEPTIONS && r->eip >= (uintptr_t)resume_fixup_start &&
+	if (r->vector < NR_EXCEPTIONS &&
+	    r->eip >= (uintptr_t)resume_fixup_start &&
 	    r->eip < (uintptr_t)resume_fixup_end)
 		exit_fault(r, cr2);
 	if (r->vector < NR_EXCEPTIONS)

@@ -133,7 +133,7 @@ __attribute__((weak)) int hypercall_preempt_check(void)
 }
 
 __attribute__((weak)) long hypercall_continue(unsigned nargs,
-					       const unsigned long a[5])
+					      const unsigned long a[5])
 {
 	(void)nargs, (void)a;
 	abort();

@@ -22,17 +22,17 @@ HYPERCALL(__HYPERVISOR_event_channel_op, do_event_channel_op);
 
 /* Copies a command's struct in, runs op on it, copies it back when op
  * succeeded (the OUT fields). */
-#define EVTCHN_CMD(type, arg, op)                                         \
-	({                                                                \
-		struct type a_;                                           \
-		long rc_;                                                 \
+#define EVTCHN_CMD(type, arg, op)                                           \
+	({                                                                  \
+		struct type a_;                                             \
+		long rc_;                                                   \
 		if (copy_from_guest(current->domain, &a_, arg, sizeof(a_))) \
-			return -EFAULT;                                   \
-		rc_ = op(current->domain, &a_);                           \
-		if (rc_ == 0 && copy_to_guest(current->domain, arg, &a_,  \
-					      sizeof(a_)))                \
-			rc_ = -EFAULT;                                    \
-		rc_;                                                      \
+			return -EFAULT;                                     \
+		rc_ = op(current->domain, &a_);                             \
+		if (rc_ == 0 &&                                             \
+		    copy_to_guest(current->domain, arg, &a_, sizeof(a_)))   \
+			rc_ = -EFAULT;                                      \
+		rc_;                                                        \
 	})
 
 static int is_self(const struct domain *d, uint32_t dom)

@@ -27,7 +27,7 @@ static inline uint32_t tsc32(void)
 
 static uint32_t stay_start;
 static struct domain *stay_dom; /* NULL: no stay open */
-static uint32_t stay_call; /* the hypercall number, or ~0 */
+static uint32_t stay_call;	/* the hypercall number, or ~0 */
 
 static void stay_enter(struct cpu_regs *r)
 {
@@ -62,8 +62,8 @@ int hypercall_preempt_check(void)
 void domain_summary_more(struct domain *d)
 {
 	if (d->ext.longest_stay_call == ~0u || !d->ext.longest_stay)
-		printk("summary: d%u longest stay in the VMM %u ticks\n",
-		       d->id, d->ext.longest_stay);
+		printk("summary: d%u longest stay in the VMM %u ticks\n", d->id,
+		       d->ext.longest_stay);
 	else
 		printk("summary: d%u longest stay in the VMM %u ticks "
 		       "(hypercall %u)\n",

@@ -54,8 +54,8 @@ struct batch {
  * rest are read again. (A request that changes the mapping of the
  * request array itself some other way takes effect for reading from the
  * next chunk on.) Returns 0 or the first error;
- * -EINVAL for more than BATCH_MAX requests (if BATCH_MAX) or a foreigndom that is not
- * the caller, -EFAULT if a request cannot be read (those before it are
+ * -EINVAL for more than BATCH_MAX requests (if BATCH_MAX) or a foreigndom that
+ * is not the caller, -EFAULT if a request cannot be read (those before it are
  * done) or pdone cannot be written (after all the work; Xen ignores
  * that failure). Lab 4: -ERESTART when the hypercall must stop for now,
  * with the continuation recorded (vmm/preempt.h); a count with

@@ -5,8 +5,8 @@
 
 #include <ulib_vm.h>
 
-int chan_info(int c);		  /* 0 offered, 1 bound, or -errno */
-int chan_send(int c);		  /* 0 or -errno */
+int chan_info(int c);		   /* 0 offered, 1 bound, or -errno */
+int chan_send(int c);		   /* 0 or -errno */
 long chan_wait(int c, uint32_t n); /* the count, once >= n */
 
 #endif

@@ -13,11 +13,13 @@
 
 #define NCHAN 2 /* channels to the peer */
 
-#define SYS_chan_info 9	 /* chan_info(c): 0 if this side offered the
-			  * channel (it booted first), 1 if it bound to
+#define SYS_chan_info                                                   \
+	9		 /* chan_info(c): 0 if this side offered the    \
+			  * channel (it booted first), 1 if it bound to \
 			  * it, -ENOENT if there is no peer, -EINVAL */
 #define SYS_chan_send 10 /* chan_send(c): 0 or -errno */
-#define SYS_chan_wait 11 /* chan_wait(c, n): sleeps until channel c has
-			  * received n events in all; returns how many */
+#define SYS_chan_wait                                     \
+	11 /* chan_wait(c, n): sleeps until channel c has \
+	    * received n events in all; returns how many */
 
 #endif

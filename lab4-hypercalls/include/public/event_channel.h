@@ -34,9 +34,9 @@ struct evtchn_alloc_unbound {
 /* Connects a new local port to remote_port of remote_dom, which must be
  * unbound and offered to the caller. */
 struct evtchn_bind_interdomain {
-	domid_t remote_dom;	    /* IN */
-	evtchn_port_t remote_port;  /* IN */
-	evtchn_port_t local_port;   /* OUT */
+	domid_t remote_dom;	   /* IN */
+	evtchn_port_t remote_port; /* IN */
+	evtchn_port_t local_port;  /* OUT */
 };
 
 /* Virtual interrupts: events the VMM itself raises. */

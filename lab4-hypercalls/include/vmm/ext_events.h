@@ -24,8 +24,8 @@ struct evtchn {
 		uint32_t callback_eip; /* 0: none */                           \
 		uint16_t failsafe_cs;                                          \
 		uint32_t failsafe_eip;                                         \
-		uint8_t blocked;      /* sched_op block: off the run queue */  \
-		uint32_t upcalls;     /* delivered, for the summary */        \
+		uint8_t blocked;  /* sched_op block: off the run queue */      \
+		uint32_t upcalls; /* delivered, for the summary */             \
 	}
 
 #define DOMAIN_EXT_EVENTS                                                    \

@@ -23,7 +23,6 @@
  * it; the longest unit (one request) adds to it. */
 #define PREEMPT_BUDGET 1000000u
 
-
 /* 1 if the current stay in the VMM has used up its budget. */
 int hypercall_preempt_check(void);
 
@@ -50,6 +49,5 @@ const unsigned long *continuation_args(unsigned *nargs);
  * int $0x82.
  */
 void hypercall_done(struct cpu_regs *regs, long rc);
-
 
 #endif

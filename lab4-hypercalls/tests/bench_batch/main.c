@@ -28,9 +28,11 @@ void test_main(void)
 	kmap(l1, PTE_RO);
 	for (int i = 0; i < PAIRS; i++) {
 		ops[2 * i] = (struct mmuext_op){ MMUEXT_PIN_L1_TABLE,
-						 { pfn_to_mfn(l1) }, { 0 } };
+						 { pfn_to_mfn(l1) },
+						 { 0 } };
 		ops[2 * i + 1] = (struct mmuext_op){ MMUEXT_UNPIN_TABLE,
-						     { pfn_to_mfn(l1) }, { 0 } };
+						     { pfn_to_mfn(l1) },
+						     { 0 } };
 	}
 	t0 = rdtsc();
 	check_eq(HYPERVISOR_mmuext_op(ops, 2 * PAIRS, &done), 0);

@@ -52,7 +52,8 @@ static void bench_multicall(uint32_t empty)
 
 	for (int i = 0; i < BATCH; i++)
 		batch[i] = (struct multicall_entry){ __HYPERVISOR_xen_version,
-						     0, { XENVER_version } };
+						     0,
+						     { XENVER_version } };
 	t0 = rdtsc();
 	for (int i = 0; i < N; i++)
 		HYPERVISOR_multicall(batch, BATCH);

@@ -66,9 +66,11 @@ static void long_mmuext_op(uint32_t l1)
 	kmap(l1, PTE_RO);
 	for (unsigned i = 0; i < NPAIRS; i++) {
 		ops[2 * i] = (struct mmuext_op){ MMUEXT_PIN_L1_TABLE,
-						 { pfn_to_mfn(l1) }, { 0 } };
+						 { pfn_to_mfn(l1) },
+						 { 0 } };
 		ops[2 * i + 1] = (struct mmuext_op){ MMUEXT_UNPIN_TABLE,
-						     { pfn_to_mfn(l1) }, { 0 } };
+						     { pfn_to_mfn(l1) },
+						     { 0 } };
 	}
 	check_eq(call4(__HYPERVISOR_mmuext_op, (uint32_t)ops, 2 * NPAIRS,
 		       (uint32_t)&done, DOMID_SELF, &ebx),
@@ -84,10 +86,12 @@ static void multicall_of_long(uint32_t l1, uint32_t x)
 
 	for (unsigned i = 0; i < NREQ; i++)
 		reqs[i].val = i % 2 ? 0 : ptep(x, PTE_RO); /* ends with 0 */
-	calls[0] = (struct multicall_entry){ __HYPERVISOR_mmu_update, 77,
+	calls[0] = (struct multicall_entry){ __HYPERVISOR_mmu_update,
+					     77,
 					     { (uint32_t)reqs, NREQ,
 					       (uint32_t)&done, DOMID_SELF } };
-	calls[1] = (struct multicall_entry){ __HYPERVISOR_xen_version, 77,
+	calls[1] = (struct multicall_entry){ __HYPERVISOR_xen_version,
+					     77,
 					     { XENVER_version } };
 	check_eq(HYPERVISOR_multicall(calls, 2), 0);
 	check_eq(calls[0].result, 0);
@@ -104,7 +108,8 @@ static void long_multicall(void)
 
 	for (unsigned i = 0; i < NCALLS; i++)
 		calls[i] = (struct multicall_entry){ __HYPERVISOR_xen_version,
-						     -1, { XENVER_version } };
+						     -1,
+						     { XENVER_version } };
 	check_eq(call4(__HYPERVISOR_multicall, (uint32_t)calls, NCALLS, 0, 0,
 		       &ebx),
 		 0);
@@ -123,10 +128,10 @@ void test_main(void)
 	long_mmu_update(l1, x);
 	multicall_of_long(l1, x);
 	set_entry(l2_pfn(), SCRATCH_SLOT, 0);
-	check_eq(HYPERVISOR_mmuext_op(
-			 &(struct mmuext_op){ MMUEXT_UNPIN_TABLE,
-					      { pfn_to_mfn(l1) }, { 0 } },
-			 1, 0),
+	check_eq(HYPERVISOR_mmuext_op(&(struct mmuext_op){ MMUEXT_UNPIN_TABLE,
+							   { pfn_to_mfn(l1) },
+							   { 0 } },
+				      1, 0),
 		 0);
 	long_mmuext_op(page_get());
 	long_multicall();

@@ -21,28 +21,29 @@ struct landing {
  * label after the int, eax 0x1234abcd. */
 static void iret_to_here(uint32_t eflags, struct landing *l)
 {
-	__asm__ volatile("movl %%esp, %[before]\n\t"
-			 "pushl %[fl]\n\t"
-			 "pushl %[cs]\n\t"
-			 "pushl $1f\n\t"
-			 "pushl $0x1234abcd\n\t"
-			 "movl $0x55aa55aa, %%ebx\n\t"
-			 "movl $0x66bb66bb, %%esi\n\t"
-			 "movl %[nr], %%eax\n\t"
-			 "int $0x82\n\t"
-			 "ud2\n"
-			 "1:\tmovl %%esp, %[after]\n\t"
-			 "movl %%eax, %[eax]\n\t"
-			 "movl %%ebx, %[ebx]\n\t"
-			 "movl %%esi, %[esi]\n\t"
-			 "pushfl\n\t"
-			 "popl %[eflags]\n\t"
-			 : [before] "=m"(l->esp_before), [after] "=m"(l->esp_after),
-			   [eax] "=m"(l->eax), [ebx] "=m"(l->ebx),
-			   [esi] "=m"(l->esi), [eflags] "=m"(l->eflags)
-			 : [fl] "r"(eflags), [cs] "i"(FLAT_RING1_CS),
-			   [nr] "i"(__HYPERVISOR_iret)
-			 : "eax", "ebx", "esi", "memory", "cc");
+	__asm__ volatile(
+		"movl %%esp, %[before]\n\t"
+		"pushl %[fl]\n\t"
+		"pushl %[cs]\n\t"
+		"pushl $1f\n\t"
+		"pushl $0x1234abcd\n\t"
+		"movl $0x55aa55aa, %%ebx\n\t"
+		"movl $0x66bb66bb, %%esi\n\t"
+		"movl %[nr], %%eax\n\t"
+		"int $0x82\n\t"
+		"ud2\n"
+		"1:\tmovl %%esp, %[after]\n\t"
+		"movl %%eax, %[eax]\n\t"
+		"movl %%ebx, %[ebx]\n\t"
+		"movl %%esi, %[esi]\n\t"
+		"pushfl\n\t"
+		"popl %[eflags]\n\t"
+		: [before] "=m"(l->esp_before), [after] "=m"(l->esp_after),
+		  [eax] "=m"(l->eax), [ebx] "=m"(l->ebx), [esi] "=m"(l->esi),
+		  [eflags] "=m"(l->eflags)
+		: [fl] "r"(eflags), [cs] "i"(FLAT_RING1_CS),
+		  [nr] "i"(__HYPERVISOR_iret)
+		: "eax", "ebx", "esi", "memory", "cc");
 }
 
 void test_main(void)

@@ -23,13 +23,15 @@ void test_main(void)
 	};
 	struct evtchn_alloc_unbound au = { DOMID_SELF, DOMID_SELF, 0 };
 	struct multicall_entry m[] = {
-		{ __HYPERVISOR_console_io, 77,
+		{ __HYPERVISOR_console_io,
+		  77,
 		  { CONSOLEIO_write, sizeof(msg) - 1, (uint32_t)msg } },
 		{ __HYPERVISOR_xen_version, 77, { XENVER_version } },
 		{ 63, 77, { 0 } },
 		{ __HYPERVISOR_multicall, 77, { (uint32_t)inner, 1 } },
 		{ __HYPERVISOR_iret, 77, { 0 } },
-		{ __HYPERVISOR_event_channel_op, 77,
+		{ __HYPERVISOR_event_channel_op,
+		  77,
 		  { EVTCHNOP_alloc_unbound, (uint32_t)&au } },
 		{ __HYPERVISOR_xen_version, 77, { 1 } },
 	};

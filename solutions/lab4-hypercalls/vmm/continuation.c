@@ -47,6 +47,7 @@ void hypercall_done(struct cpu_regs *r, long rc)
 
 	for (unsigned k = 0; k < n; k++)
 		*args[k] = (uint32_t)a[k];
-	r->eip -= 2; /* back onto int $0x82; eax still holds its number */
+	/* Back onto int $0x82; eax still holds the number. */
+	r->eip -= 2;
 	/* END LAB 4 EXERCISE 9 */
 }

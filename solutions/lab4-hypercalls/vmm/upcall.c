@@ -107,8 +107,8 @@ static long do_iret(void)
 	r->eip = f.eip;
 	r->cs = f.cs;
 	r->eflags = (f.eflags & IRET_EFLAGS_GUEST) | EFLAGS_FIXED;
-	d->ext.shared->vcpu_info[0].evtchn_upcall_mask = !(f.eflags &
-							   EFLAGS_IF);
+	d->ext.shared->vcpu_info[0].evtchn_upcall_mask =
+		!(f.eflags & EFLAGS_IF);
 	return (long)f.eax; /* becomes eax: the guest's own */
 bad:
 	domain_crash(d, r, 0, "iret: bad frame at esp %08x", r->esp);
