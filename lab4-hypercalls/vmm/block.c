@@ -62,13 +62,15 @@ SUBOP(__HYPERVISOR_sched_op, SCHEDOP_block, sched_block);
  * are alive, so all of them are blocked. Until lab 5 nothing but another
  * domain can raise an event: they would wait forever. The VMM says so
  * and ends them (a failure for each); it never panics over a guest's
- * choice.
+ * choice. A domain that the end of an earlier one wakes (its peer's
+ * port becomes pending) is not ended: it runs, and sees its peer gone.
  */
 void idle_wait(void)
 {
 	printk("idle: every domain is blocked and nothing can wake them\n");
 	for (int i = 0; i < MAX_DOMAINS; i++)
-		if (domains[i].state == DOM_RUNNING)
+		if (domains[i].state == DOM_RUNNING &&
+		    domains[i].vcpu.ext.blocked)
 			domain_crash(&domains[i], NULL, 0,
 				     "blocked forever: no domain can wake it");
 }

@@ -20,16 +20,17 @@ static long do_event_channel_op(unsigned long cmd, unsigned long arg)
 }
 HYPERCALL(__HYPERVISOR_event_channel_op, do_event_channel_op);
 
-/* Copies a command's struct in, runs op on it, copies it back when op
- * succeeded (the OUT fields). */
-#define EVTCHN_CMD(type, arg, op)                                           \
+/* Copies a command's struct in and runs op on it; with out = 1 copies
+ * it back when op succeeded (the commands with OUT fields). A command
+ * that has done its work never fails over a struct it cannot write. */
+#define EVTCHN_CMD(type, arg, op, out)                                      \
 	({                                                                  \
 		struct type a_;                                             \
 		long rc_;                                                   \
 		if (copy_from_guest(current->domain, &a_, arg, sizeof(a_))) \
 			return -EFAULT;                                     \
 		rc_ = op(current->domain, &a_);                             \
-		if (rc_ == 0 &&                                             \
+		if ((out) && rc_ == 0 &&                                    \
 		    copy_to_guest(current->domain, arg, &a_, sizeof(a_)))   \
 			rc_ = -EFAULT;                                      \
 		rc_;                                                        \
@@ -61,7 +62,7 @@ static long alloc_unbound(struct domain *d, struct evtchn_alloc_unbound *a)
 
 static long op_alloc_unbound(unsigned long arg)
 {
-	return EVTCHN_CMD(evtchn_alloc_unbound, arg, alloc_unbound);
+	return EVTCHN_CMD(evtchn_alloc_unbound, arg, alloc_unbound, 1);
 }
 SUBOP(__HYPERVISOR_event_channel_op, EVTCHNOP_alloc_unbound, op_alloc_unbound);
 
@@ -78,7 +79,7 @@ static long bind_interdomain(struct domain *d,
 
 static long op_bind_interdomain(unsigned long arg)
 {
-	return EVTCHN_CMD(evtchn_bind_interdomain, arg, bind_interdomain);
+	return EVTCHN_CMD(evtchn_bind_interdomain, arg, bind_interdomain, 1);
 }
 SUBOP(__HYPERVISOR_event_channel_op, EVTCHNOP_bind_interdomain,
       op_bind_interdomain);
@@ -108,7 +109,7 @@ static long bind_virq(struct domain *d, struct evtchn_bind_virq *a)
 
 static long op_bind_virq(unsigned long arg)
 {
-	return EVTCHN_CMD(evtchn_bind_virq, arg, bind_virq);
+	return EVTCHN_CMD(evtchn_bind_virq, arg, bind_virq, 1);
 }
 SUBOP(__HYPERVISOR_event_channel_op, EVTCHNOP_bind_virq, op_bind_virq);
 
@@ -119,7 +120,7 @@ static long ev_close(struct domain *d, struct evtchn_close *a)
 
 static long op_close(unsigned long arg)
 {
-	return EVTCHN_CMD(evtchn_close, arg, ev_close);
+	return EVTCHN_CMD(evtchn_close, arg, ev_close, 0);
 }
 SUBOP(__HYPERVISOR_event_channel_op, EVTCHNOP_close, op_close);
 
@@ -130,7 +131,7 @@ static long ev_send(struct domain *d, struct evtchn_send *a)
 
 static long op_send(unsigned long arg)
 {
-	return EVTCHN_CMD(evtchn_send, arg, ev_send);
+	return EVTCHN_CMD(evtchn_send, arg, ev_send, 0);
 }
 SUBOP(__HYPERVISOR_event_channel_op, EVTCHNOP_send, op_send);
 
@@ -169,7 +170,7 @@ static long status(struct domain *d, struct evtchn_status *a)
 
 static long op_status(unsigned long arg)
 {
-	return EVTCHN_CMD(evtchn_status, arg, status);
+	return EVTCHN_CMD(evtchn_status, arg, status, 1);
 }
 SUBOP(__HYPERVISOR_event_channel_op, EVTCHNOP_status, op_status);
 
@@ -193,6 +194,6 @@ static long unmask(struct domain *d, struct evtchn_unmask *a)
 
 static long op_unmask(unsigned long arg)
 {
-	return EVTCHN_CMD(evtchn_unmask, arg, unmask);
+	return EVTCHN_CMD(evtchn_unmask, arg, unmask, 0);
 }
 SUBOP(__HYPERVISOR_event_channel_op, EVTCHNOP_unmask, op_unmask);

@@ -62,10 +62,12 @@ int hypercall_preempt_check(void)
 void domain_summary_more(struct domain *d)
 {
 	if (d->ext.longest_stay_call == ~0u || !d->ext.longest_stay)
-		printk("summary: d%u longest stay in the VMM %u ticks\n", d->id,
-		       d->ext.longest_stay);
+		printk("summary: d%u longest stay in the VMM %u ticks; %u "
+		       "upcalls\n",
+		       d->id, d->ext.longest_stay, d->vcpu.ext.upcalls);
 	else
 		printk("summary: d%u longest stay in the VMM %u ticks "
-		       "(hypercall %u)\n",
-		       d->id, d->ext.longest_stay, d->ext.longest_stay_call);
+		       "(hypercall %u); %u upcalls\n",
+		       d->id, d->ext.longest_stay, d->ext.longest_stay_call,
+		       d->vcpu.ext.upcalls);
 }

@@ -73,6 +73,35 @@ GUEST_RESUME(50, deliver_events);
 #define IRET_EFLAGS_GUEST 0x00250DD5u
 #define EFLAGS_FIXED	  0x00000202u
 
+/* A selector iret may load at `ring` (1 or 3): RPL `ring`, and one of
+ * the guest's present descriptors (guest_desc: its GDT in use or the flat
+ * ones) of DPL `ring` that is code (for cs) or writable data (for ss).
+ * The VMM never returns through a selector that would fault. */
+static int iret_selector_ok(const struct domain *d, uint32_t sel, int ring,
+			    int code)
+{
+	const struct seg_desc *desc;
+	uint32_t type;
+
+	if (sel > 0xFFFF || (int)(sel & 3) != ring)
+		return 0;
+	desc = guest_desc(d, (uint16_t)sel);
+	if (!desc || !(desc->hi & DESC_P) || !(desc->hi & DESC_S) ||
+	    (int)DESC_DPL(desc->hi) != ring)
+		return 0;
+	type = desc->hi & (DESC_CODE | DESC_WRITE);
+	return code ? (type & DESC_CODE) != 0 : type == DESC_WRITE;
+}
+
+/*
+ * LAB 4 EXERCISE 6. iret (public/callback.h): pops the frame at the
+ * guest's esp - eax, eip, cs, eflags, and esp, ss when cs is ring 3 -
+ * into the guest's registers, with eflags limited to IRET_EFLAGS_GUEST
+ * plus EFLAGS_FIXED, and sets evtchn_upcall_mask to !eflags.IF. Returns
+ * the frame's eax (dispatch stores it in eax). A frame that cannot be
+ * read, a cs of ring 0 or 2, or a cs or ss that iret_selector_ok refuses
+ * ends the domain (domain_crash).
+ */
 static long do_iret(void)
 {
 	struct vcpu *v = current;
@@ -81,7 +110,7 @@ static long do_iret(void)
 	struct iret_frame f;
 
 	/* BEGIN LAB 4 EXERCISE 6 (iret) */
-	(void)d, (void)r, (void)f;
+	(void)d, (void)r, (void)f, (void)iret_selector_ok;
 	EXERCISE_STUB(4, 6, "iret");
 	/* END LAB 4 EXERCISE 6 */
 }

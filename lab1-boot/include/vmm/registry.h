@@ -13,7 +13,7 @@
  *   SWITCH_HOOK(prio, fn)    fn(next) runs before a vCPU runs (sched.c)
  *   GUEST_ENTRY(prio, fn)    fn(regs) runs when a guest enters the VMM (trap.c)
  *   GUEST_RESUME(prio, fn)   fn(v, regs) runs before every return to a guest
- *                            (trap.c: return_to_guest)
+ *                            (trap.c: leave_to_guest, return_to_guest)
  *
  * Priorities are two-digit decimal numbers so that sorting by name sorts
  * them numerically.

@@ -6,8 +6,8 @@
  *    turn): 0, *pdone 40,000, the entry as the last request left it;
  *  - mmuext_op of 3,000 pin/unpin pairs of one L1: done twice, a pin
  *    would fail (already pinned), so a unit done twice shows;
- *  - a multicall holding such an mmu_update: its entry's result 0 and
- *    *pdone the whole count;
+ *  - a multicall holding such an mmu_update (before another call, and
+ *    alone): its entry's result 0 and *pdone the whole count;
  *  - a multicall of 30,000 xen_version calls: every result written.
  * That the VMM did stop is seen in our own registers: a continuation
  * rewrites ebx to the rest of the array, which an unbroken call leaves.
@@ -97,6 +97,19 @@ static void multicall_of_long(uint32_t l1, uint32_t x)
 	check_eq(calls[0].result, 0);
 	check_eq(done, NREQ);
 	check_eq(calls[1].result, 0x30000);
+	check_eq(entry(l1, 5), 0);
+	/* The long call alone: the multicall's first and last entry, so
+	 * only its own continuation can end the stay. */
+	for (unsigned i = 0; i < NREQ; i++)
+		reqs[i].val = i % 2 ? 0 : ptep(x, PTE_RO);
+	done = 0;
+	calls[0] = (struct multicall_entry){ __HYPERVISOR_mmu_update,
+					     77,
+					     { (uint32_t)reqs, NREQ,
+					       (uint32_t)&done, DOMID_SELF } };
+	check_eq(HYPERVISOR_multicall(calls, 1), 0);
+	check_eq(calls[0].result, 0);
+	check_eq(done, NREQ);
 	check_eq(entry(l1, 5), 0);
 	printf("a multicall holding a long mmu_update: continued inside\n");
 }

@@ -99,17 +99,21 @@ static long do_multicall(unsigned long entries, unsigned long count)
 	struct domain *d = current->domain;
 	unsigned long i = 0;
 	uint32_t n, got, k;
+	int stop = 0; /* 1: the rest is left for the continuation */
 
 	while (i < count) {
 		vaddr_t at = entries + i * ENTRY_SIZE;
 
 		n = (uint32_t)MIN(count - i, MC_CHUNK);
 		got = copy_batch(d, buf, at, ENTRY_SIZE, n);
-		for (k = 0; k < got; k++, i++) {
-			if (i && hypercall_preempt_check())
+		for (k = 0; k < got && !stop; k++, i++) {
+			if (i && hypercall_preempt_check()) {
+				stop = 1;
 				break;
+			}
 			if (multicall_one(&buf[k]) == -ERESTART) {
-				k++; /* written back with its new arguments */
+				stop = 1; /* entry i, with its new arguments, */
+				k++;	  /* is written back and runs again */
 				break;
 			}
 			if (d->state != DOM_RUNNING)
@@ -117,7 +121,7 @@ static long do_multicall(unsigned long entries, unsigned long count)
 		}
 		if (k && copy_to_guest(d, at, buf, k * ENTRY_SIZE))
 			return -EFAULT;
-		if (i < count && k < got)
+		if (stop)
 			return multicall_continue(entries, count, i);
 		if (got < n)
 			return -EFAULT;
