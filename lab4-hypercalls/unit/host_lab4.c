@@ -34,6 +34,8 @@ void vcpu_wake(struct vcpu *v)
 
 void unit_lab4_init(int ndomains)
 {
+	unsigned nargs;
+
 	memset(domains, 0, sizeof(domains));
 	memset(shared_pages, 0, sizeof(shared_pages));
 	memset(unit_wakes, 0, sizeof(unit_wakes));
@@ -48,7 +50,7 @@ void unit_lab4_init(int ndomains)
 	unit_calls = 0;
 	memset(unit_call_log, 0, sizeof(unit_call_log));
 	unit_handler = NULL;
-	(void)continuation_args(); /* none left over */
+	(void)continuation_args(&nargs); /* none left over */
 }
 
 /* ---- the hypercall table and preemption, scripted by the tests ---- */

@@ -57,12 +57,16 @@ Test(evtchn_set_pending, every_word)
 	static const uint32_t ports[] = { 40, 64, 127, 1, 95 };
 
 	for (unsigned i = 0; i < sizeof(ports) / sizeof(ports[0]); i++) {
+		const char *m;
+
+		/* As the guest leaves it when it blocks: upcall seen. */
+		unit_shared(2)->vcpu_info[0].evtchn_upcall_pending = 0;
 		domains[2].vcpu.ext.blocked = 1;
 		unit_events_save();
 		evtchn_set_pending(&domains[2], ports[i]);
 		expect_raised(2, ports[i]);
-		cr_assert(!unit_events_diff(), "port %u: %s", ports[i],
-			  unit_events_diff());
+		m = unit_events_diff();
+		cr_assert(!m, "port %u: %s", ports[i], m ? m : "");
 		cr_assert_eq(unit_wakes[2], (int)i + 1,
 			     "port %u: d2 not woken", ports[i]);
 	}
