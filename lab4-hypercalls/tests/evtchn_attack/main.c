@@ -7,6 +7,8 @@
  *     for it to see), and blocks until domain 2 is gone;
  *   role=early (domain 1) offers a port to domain 2 and shuts down;
  *   role=attacker (domain 2):
+ *    - a port 128 forged from our VIRQ bindings (which, were the table
+ *      read past its end, would look like a port offered to us);
  *    - ports out of range (128 ... 0xFFFFFFFF), never allocated, closed,
  *      port 0: send, close, status, unmask, bind_interdomain to them give
  *      -EINVAL, and our shared-info words past port 127 stay as they are;
@@ -15,7 +17,9 @@
  *      not domain 0); closed, it can be bound again;
  *    - a pending port closed: its pending bit goes;
  *    - bind_interdomain to every port 0..127 of domain 0: only the two
- *      offered to us work; of domain 1 (dead by now) and of ids that
+ *      offered to us work, once (bound, they are not offered any more;
+ *      nor is either end of a loopback channel); of domain 1 (dead by
+ *      now) and of ids that
  *      never were (4..7, 8, 100, 0x7FEF, DOMID_XEN, 0xFFFF): -ESRCH;
  *      alloc_unbound for another domain's table, or offering to a dead
  *      or absent one: -EPERM, -ESRCH; status of domain 0's ports -EPERM;
@@ -158,6 +162,23 @@ static const uint32_t out_of_range[] = {
 	0x80000000u, 0xFFFFFF80, 0xFFFFFFFE, 0xFFFFFFFF,
 };
 
+/* A port past our table, forged from our own VIRQ bindings: were the
+ * VMM to read "port" 128 of our table, it would find what lies after it
+ * (the VIRQ-to-port map: VIRQ_TIMER's port 1, VIRQ_DEBUG's port 2): a
+ * port 1 = UNBOUND offered to domain 2 = us. Binding to it must fail,
+ * not write a channel into the VMM's data. Before any other port. */
+static void forged_port(void)
+{
+	check_eq(evtchn_bind_virq(VIRQ_TIMER), 1);
+	check_eq(evtchn_bind_virq(VIRQ_DEBUG), ATTACKER);
+	for (uint32_t q = 128; q < 136; q++)
+		check_eq(evtchn_bind_interdomain(DOMID_SELF, q), -EINVAL);
+	check_eq(evtchn_close(1), 0);
+	check_eq(evtchn_close(ATTACKER), 0);
+	printf("a port forged past our table from our VIRQ bindings: "
+	       "-EINVAL\n");
+}
+
 static void ranges(void)
 {
 	struct shared_info *si = shared_info();
@@ -248,6 +269,8 @@ static void virqs(void)
 	/* A pending port, closed: no pending bit left on a free port. */
 	a = evtchn_alloc_unbound(DOMID_SELF);
 	b = evtchn_bind_interdomain(DOMID_SELF, (uint32_t)a);
+	check_eq(evtchn_bind_interdomain(DOMID_SELF, (uint32_t)a), -EINVAL);
+	check_eq(evtchn_bind_interdomain(DOMID_SELF, (uint32_t)b), -EINVAL);
 	evtchn_mask_port((uint32_t)b, 1);
 	check_eq(evtchn_send((uint32_t)a), 0);
 	check(evtchn_is_pending((uint32_t)b));
@@ -282,6 +305,12 @@ static void other_domains(void)
 		mine[n++] = p;
 	}
 	check_eq(n, 2);
+	/* Connected now: not to be bound again (nor taken over). */
+	for (int i = 0; i < 2; i++) {
+		check_eq(status_of((uint32_t)mine[i], &st), 0);
+		check_eq(evtchn_bind_interdomain(PEER, st.u.interdomain.port),
+			 -EINVAL);
+	}
 	check_eq(evtchn_bind_interdomain(EARLY, 1), -ESRCH);
 	for (uint32_t q = 0; q < EVTCHN_PORTS; q++)
 		check_eq(evtchn_bind_interdomain(VICTIM, q), -EINVAL);
@@ -385,6 +414,7 @@ static void sends(void)
 static void attacker(void)
 {
 	events_mask();
+	forged_port();
 	ranges();
 	virqs();
 	other_domains();

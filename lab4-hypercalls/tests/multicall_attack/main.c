@@ -24,9 +24,10 @@
  *    nothing of them done;
  *  - hypercall numbers 64, 0xFFFFFFFF, and 13 or 23 with high bits
  *    (0x8000000D, 0x117): -ENOSYS, never truncated to multicall or iret.
- * do=shutdown: one multicall [shutdown(poweroff), console_io "zombie",
- * shutdown(crash)]: the domain is gone after the first; the others must
- * not run for a dead domain (the grader forbids "zombie" and "shut down
+ * do=shutdown: one multicall [shutdown(poweroff), yield, console_io
+ * "zombie", shutdown(crash)]: the domain is gone after the first; the
+ * others must not run for a dead domain (a yield would put the dead vCPU
+ * back on the run queue; the grader forbids "zombie" and "shut down
  * (crash)").
  * A vulnerable VMM recurses until its stack overflows, lets iret rewrite
  * the frame the multicall returns through, runs a half-read entry,
@@ -283,6 +284,7 @@ static void shutdown_inside(void)
 	struct multicall_entry m[] = {
 		{ __HYPERVISOR_sched_op, 77,
 		  { SCHEDOP_shutdown, (uint32_t)&off } },
+		{ __HYPERVISOR_sched_op, 77, { SCHEDOP_yield, 0 } },
 		{ __HYPERVISOR_console_io, 77,
 		  { CONSOLEIO_write, sizeof(zombie) - 1, (uint32_t)zombie } },
 		{ __HYPERVISOR_sched_op, 77,
@@ -291,7 +293,7 @@ static void shutdown_inside(void)
 
 	printf("shutting down inside a multicall\n");
 	console_flush();
-	HYPERVISOR_multicall(m, 3);
+	HYPERVISOR_multicall(m, 4);
 	xtf_failure("the multicall returned after our shutdown");
 }
 
