@@ -15,7 +15,7 @@ SOL ?= 0
 # an exercise has code, lab 1 in a fresh copy, the last one with SOL=1
 # (tools/default-lab.sh). The goals that work on one lab say which, in
 # one line.
-LAB_GOALS := all build qemu qemu-gdb gdb grade unit bench
+LAB_GOALS := all build qemu qemu-gdb gdb grade unit bench fuzz
 ifeq ($(strip $(LAB)),)
 LAB := $(shell sh tools/default-lab.sh $(if $(filter 1,$(SOL)),--sol) \
 	$(if $(filter $(LAB_GOALS),$(or $(MAKECMDGOALS),all)),--say))
