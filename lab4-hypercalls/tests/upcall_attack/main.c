@@ -17,8 +17,9 @@
  * mappings into the hole, the entry stack or our page table.
  * cs=gone: our callback's code selector is one of our own GDT's; we
  * make that descriptor not present (update_descriptor), then an event
- * comes: the VMM may drop the callback (we go on, no upcall) or end us
- * (the return into the callback cannot load its cs), never fault.
+ * comes: the VMM must see that the callback's selector is gone and end
+ * us before it tries the upcall (not by a fault on its way out), and
+ * never fault itself.
  */
 #include <lib/string.h>
 #include <guest/events.h>

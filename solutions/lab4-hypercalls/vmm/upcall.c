@@ -58,6 +58,16 @@ void deliver_events(struct vcpu *v, struct cpu_regs *r)
 	if (!vi->evtchn_upcall_pending || vi->evtchn_upcall_mask ||
 	    !v->ext.callback_eip)
 		return; /* nothing to deliver, or no way to */
+	/* The callback's selector was checked when it was registered; a GDT
+	 * change since may have taken it away (lab 2's fix_segments drops
+	 * the trap-table entries, not this). Never return through it. */
+	if (check_code_selector(v->domain, v->ext.callback_cs)) {
+		domain_crash(v->domain, r, 0,
+			     "the event callback's code selector %04x is no "
+			     "longer usable",
+			     v->ext.callback_cs);
+		return;
+	}
 	ti = (struct trap_info){ 0, 0, v->ext.callback_cs,
 				 v->ext.callback_eip };
 	/* BEGIN LAB 4 EXERCISE 5 (deliver_events) */
