@@ -64,25 +64,45 @@ int test_arg(const char *key, char *val, unsigned size)
 	return cmdline_get(start_info->cmd_line, key, val, size);
 }
 
-uint32_t test_arg_hex(const char *key, uint32_t dflt)
+/* The number in s, in base 10 or 16; dflt (and an ERROR) if a character
+ * is not a digit of that base. */
+static uint32_t parse_num(const char *key, const char *s, unsigned base,
+			  uint32_t dflt)
 {
-	char buf[16], *s = buf;
+	const char *p = s;
 	uint32_t v = 0;
 
-	if (!test_arg(key, buf, sizeof(buf)))
-		return dflt;
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		s += 2;
-	for (; *s; s++) {
-		int d = (*s >= '0' && *s <= '9') ? *s - '0' :
-			(*s >= 'a' && *s <= 'f') ? *s - 'a' + 10 :
-			(*s >= 'A' && *s <= 'F') ? *s - 'A' + 10 :
-						   -1;
-		if (d < 0) {
-			xtf_error("bad hexadecimal %s=%s", key, buf);
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		base = 16;
+		p += 2;
+	}
+	for (; *p; p++) {
+		unsigned d =
+			(*p >= '0' && *p <= '9') ? (unsigned)(*p - '0') :
+			(*p >= 'a' && *p <= 'f') ? (unsigned)(*p - 'a' + 10) :
+			(*p >= 'A' && *p <= 'F') ? (unsigned)(*p - 'A' + 10) :
+						   99;
+		if (d >= base) {
+			xtf_error("bad number %s=%s", key, s);
 			return dflt;
 		}
-		v = v * 16 + (uint32_t)d;
+		v = v * base + d;
 	}
 	return v;
+}
+
+uint32_t test_arg_hex(const char *key, uint32_t dflt)
+{
+	char buf[16];
+
+	return test_arg(key, buf, sizeof(buf)) ? parse_num(key, buf, 16, dflt) :
+						 dflt;
+}
+
+uint32_t test_arg_num(const char *key, uint32_t dflt)
+{
+	char buf[16];
+
+	return test_arg(key, buf, sizeof(buf)) ? parse_num(key, buf, 10, dflt) :
+						 dflt;
 }

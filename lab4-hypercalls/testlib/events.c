@@ -8,7 +8,7 @@ volatile uint32_t upcalls, events_handled;
 static void (*event_handler)(uint32_t port);
 
 void upcall_entry(void);
-void test_upcall(void);
+void do_upcall(void);
 
 struct vcpu_info *vcpu0(void)
 {
@@ -21,7 +21,7 @@ struct vcpu_info *vcpu0(void)
  * pending and unmasked port of it, as a guest kernel's handler does.
  * upcall_pending is cleared first: an event raised while we work sets it
  * again and comes back as the next upcall. */
-void test_upcall(void)
+void do_upcall(void)
 {
 	struct shared_info *s = shared_info();
 	struct vcpu_info *vi = vcpu0();

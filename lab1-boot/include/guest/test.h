@@ -53,6 +53,9 @@ int test_arg(const char *key, char *val, unsigned size);
 /* A hexadecimal key=value (with or without 0x), or dflt. */
 uint32_t test_arg_hex(const char *key, uint32_t dflt);
 
+/* A decimal key=value (hexadecimal with 0x), or dflt. */
+uint32_t test_arg_num(const char *key, uint32_t dflt);
+
 /* Prints the result line and shuts down: what happens after test_main,
  * or at once when a test cannot go on. */
 __noreturn void test_end(void);

@@ -467,25 +467,12 @@ static void clean(void)
 	       "page again\n");
 }
 
-/* A decimal key=value, or dflt. */
-static uint32_t arg_dec(const char *key, uint32_t dflt)
-{
-	char buf[12];
-	uint32_t v = 0;
-
-	if (!test_arg(key, buf, sizeof(buf)))
-		return dflt;
-	for (const char *s = buf; *s >= '0' && *s <= '9'; s++)
-		v = v * 10 + (uint32_t)(*s - '0');
-	return v;
-}
-
 void test_main(void)
 {
 	char end[8] = "clean";
-	uint32_t ops = arg_dec("ops", 4000);
+	uint32_t ops = test_arg_num("ops", 4000);
 
-	seed = arg_dec("seed", 1) * 2654435761u + 1;
+	seed = test_arg_num("seed", 1) * 2654435761u + 1;
 	test_arg("end", end, sizeof(end));
 	setup();
 	for (uint32_t n = 0; n < ops; n++)

@@ -36,18 +36,6 @@ static void handler(uint32_t port)
 	got_port = port;
 }
 
-static uint32_t arg_num(const char *key, uint32_t dflt)
-{
-	char buf[16];
-	uint32_t v = 0;
-
-	if (!test_arg(key, buf, sizeof(buf)))
-		return dflt;
-	for (const char *s = buf; *s >= '0' && *s <= '9'; s++)
-		v = v * 10 + (uint32_t)(*s - '0');
-	return v;
-}
-
 static void sink(void)
 {
 	struct evtchn_status st;
@@ -112,7 +100,7 @@ static void report(const char *what, uint32_t n, const struct timing *t)
 
 static void flooder(void)
 {
-	uint32_t n = arg_num("sends", 70000);
+	uint32_t n = test_arg_num("sends", 70000);
 	int to_sink, a, b;
 	struct timing t;
 

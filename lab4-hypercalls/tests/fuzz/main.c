@@ -48,12 +48,12 @@ const char test_title[] = "fuzz: random hypercalls from a fixed seed";
 
 #define VMM_ERESTART 85 /* vmm/hypercall.h: never reaches a guest */
 
-#define BUF_VA	   SLOT_VA(SCRATCH_SLOT) /* 2 pages, then unmapped */
-#define BUF_BYTES  8192
-#define RO_VA	   (BUF_VA + 0x3000) /* read-only */
-#define AREA_END   (BUF_VA + 0x4000)
-#define PLAY_SLOT  (SCRATCH_SLOT + 44)
-#define PLAY_VA	   SLOT_VA(PLAY_SLOT) /* the playground's 4 MiB */
+#define BUF_VA	  SLOT_VA(SCRATCH_SLOT) /* 2 pages, then unmapped */
+#define BUF_BYTES 8192
+#define RO_VA	  (BUF_VA + 0x3000) /* read-only */
+#define AREA_END  (BUF_VA + 0x4000)
+#define PLAY_SLOT (SCRATCH_SLOT + 44)
+#define PLAY_VA	  SLOT_VA(PLAY_SLOT) /* the playground's 4 MiB */
 
 static uint32_t rng;
 static uint32_t buf_pfn[2], ro_pfn, play_l1, play_page;
@@ -114,15 +114,21 @@ static uint32_t arg(void)
 	uint32_t r = next();
 
 	switch (r % 16) {
-	case 0: case 1: case 2: case 3:
+	case 0:
+	case 1:
+	case 2:
+	case 3:
 		return edges[(r >> 4) % (sizeof(edges) / 4)];
-	case 4: case 5: case 6:
+	case 4:
+	case 5:
+	case 6:
 		return BUF_VA + ((r >> 4) % BUF_BYTES);
 	case 7:
 		return BUF_VA + BUF_BYTES - ((r >> 4) % 40); /* straddling */
 	case 8:
 		return RO_VA + ((r >> 4) % 4096);
-	case 9: case 10:
+	case 9:
+	case 10:
 		return (r >> 4) % 8;
 	case 11:
 		return PLAY_VA + ((r >> 4) & 0x3FFFFF);
@@ -139,8 +145,8 @@ static uint32_t number(void)
 {
 	static const uint32_t implemented[] = { 0,  1,	2,  3,	4,  10, 13,
 						14, 17, 18, 23, 26, 29, 32 };
-	static const uint32_t beyond[] = { 64, 65, 0x82, 0xFF, 0x10D,
-					   0x80000000, 0xFFFFFFFF };
+	static const uint32_t beyond[] = { 64,	  65,	      0x82,	 0xFF,
+					   0x10D, 0x80000000, 0xFFFFFFFF };
 	uint32_t r = next();
 
 	if (r % 8 < 5)
@@ -264,7 +270,8 @@ static uint32_t some_pte(void)
 	uint32_t r = next(), flags = (r >> 8) & 0xFFF;
 
 	switch (r % 5) {
-	case 0: case 1:
+	case 0:
+	case 1:
 		return (pfn_to_mfn(play_page) << 12) | flags;
 	case 2:
 		return play_ma() | flags;
@@ -288,8 +295,9 @@ static void shape(uint32_t nr, uint32_t *a)
 		w = slot(6, &a[1]);
 		w[0] = some_dom() | some_dom() << 16;
 		for (int i = 1; i < 6; i++)
-			w[i] = i == 1 ? some_port() : next() % 3 ? some_port() :
-								    some_dom();
+			w[i] = i == 1	  ? some_port() :
+			       next() % 3 ? some_port() :
+					    some_dom();
 		break;
 	case __HYPERVISOR_mmu_update: /* 16-byte requests */
 		w = slot(4 * n, &va);
@@ -310,9 +318,10 @@ static void shape(uint32_t nr, uint32_t *a)
 			uint32_t r = next();
 
 			w[3 * i] = r % 13;
-			w[3 * i + 1] = (r >> 4) % 3 == 0 ? pfn_to_mfn(play_l1) :
-				       (r >> 4) % 3 == 1 ? pfn_to_mfn(play_page) :
-							   arg();
+			w[3 * i + 1] =
+				(r >> 4) % 3 == 0 ? pfn_to_mfn(play_l1) :
+				(r >> 4) % 3 == 1 ? pfn_to_mfn(play_page) :
+						    arg();
 			w[3 * i + 2] = arg();
 		}
 		a[0] = va;
@@ -381,30 +390,6 @@ static long fuzz_iret(uint32_t eflags, uint32_t eax)
 
 /* ---- set-up ---- */
 
-static uint32_t arg_num(const char *key, uint32_t dflt)
-{
-	char b[16], *s = b;
-	uint32_t v = 0, base = 10;
-
-	if (!test_arg(key, b, sizeof(b)))
-		return dflt;
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		base = 16;
-		s += 2;
-	}
-	for (; *s; s++) {
-		uint32_t d = (*s >= '0' && *s <= '9') ? (uint32_t)(*s - '0') :
-			     (*s >= 'a' && *s <= 'f') ? (uint32_t)(*s - 'a' + 10) :
-			     (*s >= 'A' && *s <= 'F') ? (uint32_t)(*s - 'A' + 10) :
-							99;
-
-		if (d >= base)
-			break;
-		v = v * base + d;
-	}
-	return v;
-}
-
 static void setup(void)
 {
 	const struct start_info *si = start_info;
@@ -443,8 +428,20 @@ static void setup(void)
 static int registered(uint32_t nr)
 {
 	switch (nr) {
-	case 0: case 1: case 2: case 3: case 4: case 10: case 13: case 14:
-	case 17: case 18: case 23: case 26: case 29: case 32:
+	case 0:
+	case 1:
+	case 2:
+	case 3:
+	case 4:
+	case 10:
+	case 13:
+	case 14:
+	case 17:
+	case 18:
+	case 23:
+	case 26:
+	case 29:
+	case 32:
 		return 1;
 	}
 	return 0;
@@ -452,7 +449,8 @@ static int registered(uint32_t nr)
 
 void test_main(void)
 {
-	uint32_t seed = arg_num("seed", 0x5eed), calls = arg_num("calls", 100000);
+	uint32_t seed = test_arg_num("seed", 0x5eed),
+		 calls = test_arg_num("calls", 100000);
 	uint32_t sum = 0, per_nr[65] = { 0 }, ok_nr[65] = { 0 };
 	int a, b;
 
@@ -475,12 +473,14 @@ void test_main(void)
 			vcpu0()->evtchn_upcall_pending = 1;
 			rc = _hypercall5(nr, x[0], x[1], x[2], x[3], x[4]);
 			if (rc == -VMM_ERESTART)
-				xtf_failure("call %u: hypercall %u gave -ERESTART",
-					    i, nr);
+				xtf_failure(
+					"call %u: hypercall %u gave -ERESTART",
+					i, nr);
 			if (!registered(nr) && rc != -ENOSYS)
-				xtf_failure("call %u: hypercall 0x%x (none) gave "
-					    "%ld",
-					    i, nr, rc);
+				xtf_failure(
+					"call %u: hypercall 0x%x (none) gave "
+					"%ld",
+					i, nr, rc);
 		}
 		sum = sum * 31 + (uint32_t)rc;
 		per_nr[nr < 64 ? nr : 64]++;

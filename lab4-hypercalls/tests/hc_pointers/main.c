@@ -495,11 +495,11 @@ static void on_event(uint32_t port)
 /* A second callback: counts, then handles the events as the library's. */
 void alt_entry(void);
 void alt_handler(void);
-void test_upcall(void);
+void do_upcall(void);
 void alt_handler(void)
 {
 	alt_hits++;
-	test_upcall();
+	do_upcall();
 }
 __asm__(".text\n"
 	"alt_entry:\n\t"
