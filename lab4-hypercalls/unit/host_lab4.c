@@ -74,7 +74,8 @@ long hypercall_call(uint32_t nr, const unsigned long a[5])
 {
 	if (unit_calls < UNIT_CALLS_MAX) {
 		unit_call_log[unit_calls].nr = nr;
-		memcpy(unit_call_log[unit_calls].a, a, sizeof(unsigned long) * 5);
+		memcpy(unit_call_log[unit_calls].a, a,
+		       sizeof(unsigned long) * 5);
 	}
 	unit_calls++;
 	return unit_handler ? unit_handler(nr, a) : (long)nr;
@@ -90,15 +91,16 @@ void unit_offer(int d, uint32_t p, int to)
 
 void unit_connect(int d, uint32_t p, int r, uint32_t rp)
 {
-	domains[d].ext.evtchn[p] =
-		(struct evtchn){ ECS_INTERDOMAIN, 0, (uint16_t)r, (uint16_t)rp };
+	domains[d].ext.evtchn[p] = (struct evtchn){ ECS_INTERDOMAIN, 0,
+						    (uint16_t)r, (uint16_t)rp };
 	domains[r].ext.evtchn[rp] =
 		(struct evtchn){ ECS_INTERDOMAIN, 0, (uint16_t)d, (uint16_t)p };
 }
 
 void unit_virq(int d, uint32_t p, unsigned virq)
 {
-	domains[d].ext.evtchn[p] = (struct evtchn){ ECS_VIRQ, (uint8_t)virq, 0, 0 };
+	domains[d].ext.evtchn[p] =
+		(struct evtchn){ ECS_VIRQ, (uint8_t)virq, 0, 0 };
 	domains[d].ext.virq_port[virq] = (uint16_t)p;
 }
 
@@ -204,27 +206,29 @@ static const char *shared_diff(int d, const struct shared_info *s,
 			snprintf(msg, sizeof(msg),
 				 "d%d evtchn_pending[%d] (ports %d..%d) is "
 				 "0x%x, wanted 0x%x",
-				 d, i, 32 * i, 32 * i + 31, s->evtchn_pending[i],
-				 w->evtchn_pending[i]);
+				 d, i, 32 * i, 32 * i + 31,
+				 s->evtchn_pending[i], w->evtchn_pending[i]);
 			return msg;
 		}
 		if (s->evtchn_mask[i] != w->evtchn_mask[i]) {
 			snprintf(msg, sizeof(msg),
-				 "d%d evtchn_mask[%d] is 0x%x, wanted 0x%x", d, i,
-				 s->evtchn_mask[i], w->evtchn_mask[i]);
+				 "d%d evtchn_mask[%d] is 0x%x, wanted 0x%x", d,
+				 i, s->evtchn_mask[i], w->evtchn_mask[i]);
 			return msg;
 		}
 	}
 	if (v->evtchn_pending_sel != wv->evtchn_pending_sel) {
-		snprintf(msg, sizeof(msg),
-			 "d%d vcpu_info[0].evtchn_pending_sel is 0x%x, wanted 0x%x",
-			 d, v->evtchn_pending_sel, wv->evtchn_pending_sel);
+		snprintf(
+			msg, sizeof(msg),
+			"d%d vcpu_info[0].evtchn_pending_sel is 0x%x, wanted 0x%x",
+			d, v->evtchn_pending_sel, wv->evtchn_pending_sel);
 		return msg;
 	}
 	if (v->evtchn_upcall_pending != wv->evtchn_upcall_pending) {
-		snprintf(msg, sizeof(msg),
-			 "d%d vcpu_info[0].evtchn_upcall_pending is %u, wanted %u",
-			 d, v->evtchn_upcall_pending, wv->evtchn_upcall_pending);
+		snprintf(
+			msg, sizeof(msg),
+			"d%d vcpu_info[0].evtchn_upcall_pending is %u, wanted %u",
+			d, v->evtchn_upcall_pending, wv->evtchn_upcall_pending);
 		return msg;
 	}
 	if (v->evtchn_upcall_mask != wv->evtchn_upcall_mask) {
@@ -254,10 +258,11 @@ const char *unit_events_diff(void)
 		for (uint32_t p = 0; p < EVTCHN_PORTS; p++) {
 			if (port_same(&d->ext.evtchn[p], &saved[i].evtchn[p]))
 				continue;
-			snprintf(msg, sizeof(msg), "d%d port %u is %s, wanted %s",
-				 i, p,
+			snprintf(msg, sizeof(msg),
+				 "d%d port %u is %s, wanted %s", i, p,
 				 port_str(is, sizeof(is), &d->ext.evtchn[p]),
-				 port_str(want, sizeof(want), &saved[i].evtchn[p]));
+				 port_str(want, sizeof(want),
+					  &saved[i].evtchn[p]));
 			return msg;
 		}
 		for (unsigned v = 0; v < NR_VIRQS; v++) {
@@ -307,10 +312,12 @@ const char *unit_events_broken(void)
 				break;
 			case ECS_INTERDOMAIN:
 				r = c->remote_dom < MAX_DOMAINS &&
-						    c->remote_port < EVTCHN_PORTS
-					    ? &domains[c->remote_dom]
-						       .ext.evtchn[c->remote_port]
-					    : NULL;
+						    c->remote_port <
+							    EVTCHN_PORTS ?
+					    &domains[c->remote_dom]
+						     .ext
+						     .evtchn[c->remote_port] :
+					    NULL;
 				if (!r || r->state != ECS_INTERDOMAIN ||
 				    r->remote_dom != i || r->remote_port != p) {
 					char rs[64];
@@ -318,9 +325,11 @@ const char *unit_events_broken(void)
 					snprintf(msg, sizeof(msg),
 						 "d%d port %u is %s, but that "
 						 "port is %s",
-						 i, p, port_str(is, sizeof(is), c),
-						 r ? port_str(rs, sizeof(rs), r)
-						   : "out of range");
+						 i, p,
+						 port_str(is, sizeof(is), c),
+						 r ? port_str(rs, sizeof(rs),
+							      r) :
+						     "out of range");
 					return msg;
 				}
 				break;
@@ -331,9 +340,10 @@ const char *unit_events_broken(void)
 						 "d%d port %u is VIRQ %u, but "
 						 "virq_port[%u] is %u",
 						 i, p, c->virq, c->virq,
-						 c->virq < NR_VIRQS
-							 ? d->ext.virq_port[c->virq]
-							 : 0);
+						 c->virq < NR_VIRQS ?
+							 d->ext.virq_port
+								 [c->virq] :
+							 0);
 					return msg;
 				}
 				break;
@@ -355,10 +365,10 @@ const char *unit_events_broken(void)
 				snprintf(msg, sizeof(msg),
 					 "d%d virq_port[%u] is %u, which is %s",
 					 i, v, p,
-					 p < EVTCHN_PORTS
-						 ? port_str(is, sizeof(is),
-							    &d->ext.evtchn[p])
-						 : "out of range");
+					 p < EVTCHN_PORTS ?
+						 port_str(is, sizeof(is),
+							  &d->ext.evtchn[p]) :
+						 "out of range");
 				return msg;
 			}
 		}

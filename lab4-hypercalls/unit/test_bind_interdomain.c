@@ -28,15 +28,15 @@ static void setup(void)
 {
 	unit_lab4_init(4);
 	domains[3].state = DOM_DEAD;
-	unit_offer(1, 1, 0);	 /* d1:1 offered to d0 */
-	unit_offer(1, 2, 2);	 /* d1:2 offered to d2 */
-	unit_offer(1, 90, 0);	 /* d1:90 offered to d0 */
-	unit_offer(0, 2, 0);	 /* d0:2 offered to d0 itself */
-	unit_virq(0, 1, 2);	 /* d0:1 VIRQ 2 */
+	unit_offer(1, 1, 0);	  /* d1:1 offered to d0 */
+	unit_offer(1, 2, 2);	  /* d1:2 offered to d2 */
+	unit_offer(1, 90, 0);	  /* d1:90 offered to d0 */
+	unit_offer(0, 2, 0);	  /* d0:2 offered to d0 itself */
+	unit_virq(0, 1, 2);	  /* d0:1 VIRQ 2 */
 	unit_connect(2, 1, 1, 3); /* d2:1 <-> d1:3 */
-	unit_virq(1, 4, 0);	 /* d1:4 VIRQ 0 */
-	unit_offer(1, 5, 1);	 /* d1:5 offered to d1 itself */
-	unit_offer(3, 1, 0);	 /* d3 (dead):1 offered to d0 */
+	unit_virq(1, 4, 0);	  /* d1:4 VIRQ 0 */
+	unit_offer(1, 5, 1);	  /* d1:5 offered to d1 itself */
+	unit_offer(3, 1, 0);	  /* d3 (dead):1 offered to d0 */
 }
 
 TestSuite(bind_interdomain, .init = setup);
@@ -58,9 +58,9 @@ static uint32_t bind_ok(int d, uint32_t rdom, int r, uint32_t rport)
 	cr_assert_eq(before[port].state, ECS_FREE,
 		     "d%d binding d%d:%u returned port %ld, which was in use",
 		     d, r, rport, port);
-	*unit_saved_port(d, (uint32_t)port) = (struct evtchn){
-		ECS_INTERDOMAIN, 0, (uint16_t)r, (uint16_t)rport
-	};
+	*unit_saved_port(d, (uint32_t)port) =
+		(struct evtchn){ ECS_INTERDOMAIN, 0, (uint16_t)r,
+				 (uint16_t)rport };
 	*unit_saved_port(r, rport) = (struct evtchn){ ECS_INTERDOMAIN, 0,
 						      (uint16_t)d,
 						      (uint16_t)port };
@@ -80,8 +80,9 @@ static void bind_refused(int d, uint32_t rdom, uint32_t rport, long rc,
 
 	unit_events_save();
 	got = evtchn_bind_interdomain(&domains[d], rdom, rport);
-	cr_assert_eq(got, rc, "d%d binding port %u of dom %#x (%s): %ld, wanted %ld",
-		     d, rport, rdom, what, got, rc);
+	cr_assert_eq(got, rc,
+		     "d%d binding port %u of dom %#x (%s): %ld, wanted %ld", d,
+		     rport, rdom, what, got, rc);
 	m = unit_events_diff();
 	cr_assert(!m, "d%d binding port %u of dom %#x (%s): %s", d, rport, rdom,
 		  what, m ? m : "");
@@ -131,8 +132,7 @@ Test(bind_interdomain, refused_ports)
 {
 	bind_refused(0, 1, EVTCHN_PORTS, -EINVAL, "out of range");
 	bind_refused(0, 1, 0xFFFFFFFFu, -EINVAL, "out of range");
-	bind_refused(0, 1, 65536 + 1, -EINVAL,
-		     "an offered port in 16 bits");
+	bind_refused(0, 1, 65536 + 1, -EINVAL, "an offered port in 16 bits");
 	bind_refused(0, 1, 0, -EINVAL, "port 0");
 	bind_refused(0, 1, 10, -EINVAL, "a free port");
 	bind_refused(0, 1, 3, -EINVAL, "an INTERDOMAIN port");

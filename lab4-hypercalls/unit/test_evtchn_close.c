@@ -80,8 +80,8 @@ static void close_refused(int d, uint32_t p, const char *what)
 
 	unit_events_save();
 	rc = evtchn_close_port(&domains[d], p);
-	cr_assert_eq(rc, -EINVAL, "closing d%d port %u (%s): %ld, wanted %d",
-		     d, p, what, rc, -EINVAL);
+	cr_assert_eq(rc, -EINVAL, "closing d%d port %u (%s): %ld, wanted %d", d,
+		     p, what, rc, -EINVAL);
 	m = unit_events_diff();
 	cr_assert(!m, "closing d%d port %u (%s): %s", d, p, what, m ? m : "");
 }

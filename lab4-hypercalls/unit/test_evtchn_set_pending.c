@@ -67,8 +67,8 @@ Test(evtchn_set_pending, every_word)
 		expect_raised(2, ports[i]);
 		m = unit_events_diff();
 		cr_assert(!m, "port %u: %s", ports[i], m ? m : "");
-		cr_assert_eq(unit_wakes[2], (int)i + 1,
-			     "port %u: d2 not woken", ports[i]);
+		cr_assert_eq(unit_wakes[2], (int)i + 1, "port %u: d2 not woken",
+			     ports[i]);
 	}
 	cr_assert_eq(unit_shared(2)->vcpu_info[0].evtchn_pending_sel, 0xF);
 	cr_assert_eq(unit_shared(2)->evtchn_pending[3], 0x80000000u);

@@ -24,9 +24,9 @@
 #define WORDS (sizeof(struct cpu_regs) / 4)
 
 static const char *const names[] = {
-	"edi", "esi", "ebp", "esp_pusha", "ebx", "edx", "ecx", "eax",
-	"gs",  "fs",  "es",  "ds",	  "vector", "error", "eip", "cs",
-	"eflags", "esp", "ss",
+	"edi", "esi", "ebp",	"esp_pusha", "ebx", "edx",    "ecx",
+	"eax", "gs",  "fs",	"es",	     "ds",  "vector", "error",
+	"eip", "cs",  "eflags", "esp",	     "ss",
 };
 
 _Static_assert(sizeof(names) / sizeof(names[0]) == WORDS, "struct cpu_regs");
@@ -72,8 +72,8 @@ static void assert_regs(const struct cpu_regs *r, const struct cpu_regs *want,
 static void continued(uint32_t nr, unsigned n, const unsigned long c[5])
 {
 	struct cpu_regs r = frame(nr), want = r;
-	uint32_t *const args[5] = { &want.ebx, &want.ecx, &want.edx,
-				    &want.esi, &want.edi };
+	uint32_t *const args[5] = { &want.ebx, &want.ecx, &want.edx, &want.esi,
+				    &want.edi };
 	char what[64];
 
 	cr_assert_eq(hypercall_continue(n, c), -ERESTART);
@@ -125,8 +125,8 @@ Test(hypercall_done, taken_once)
 
 Test(hypercall_done, plain_results)
 {
-	static const long rcs[] = { 0, 1, 0x7FFFFFFF, -EINVAL, -EFAULT,
-				    -ENOSYS, -1 };
+	static const long rcs[] = { 0,	     1,	      0x7FFFFFFF, -EINVAL,
+				    -EFAULT, -ENOSYS, -1 };
 
 	for (unsigned i = 0; i < sizeof(rcs) / sizeof(rcs[0]); i++) {
 		struct cpu_regs r = frame(__HYPERVISOR_xen_version), want = r;

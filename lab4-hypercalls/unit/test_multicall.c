@@ -48,7 +48,7 @@ extern const struct hypercall_entry hypercall_do_multicall;
 #define NONE_VA (UNIT_VA + PAGE_SIZE)	  /* not mapped */
 #define RO_VA	(UNIT_VA + 2 * PAGE_SIZE) /* read-only */
 #define RO_MFN	(UNIT_FIRST + 3)
-#define UNSET	0x5A5A5A5A		  /* a result not written */
+#define UNSET	0x5A5A5A5A /* a result not written */
 
 static struct multicall_entry *ents; /* at UNIT_VA */
 
@@ -85,9 +85,10 @@ static void assert_call(int k, unsigned i, uint32_t op)
 	cr_assert_eq(unit_call_log[k].nr, op, "call %d: op %u, wanted %u", k,
 		     unit_call_log[k].nr, op);
 	for (unsigned j = 0; j < 5; j++)
-		cr_assert_eq(unit_call_log[k].a[j], 0x1000 * (i + 1) + j,
-			     "call %d: a[%u] = %#lx, wanted entry %u's args[%u]",
-			     k, j, unit_call_log[k].a[j], i, j);
+		cr_assert_eq(
+			unit_call_log[k].a[j], 0x1000 * (i + 1) + j,
+			"call %d: a[%u] = %#lx, wanted entry %u's args[%u]", k,
+			j, unit_call_log[k].a[j], i, j);
 }
 
 /* Entry i untouched since entry(). */
@@ -139,7 +140,6 @@ static long numbered(uint32_t nr, const unsigned long a[5])
 	return nr == 29 ? -(long)nr : (long)(100 * nr + a[0]);
 }
 
-
 /* Forgets the calls made so far. */
 static void calls_reset(void)
 {
@@ -161,8 +161,8 @@ Test(multicall, runs_every_entry)
 	for (unsigned i = 0; i < 5; i++) {
 		assert_call((int)i, i, ops[i]);
 		assert_result(ents, i, ops[i],
-			      ops[i] == 29 ? -29
-					   : (int32_t)(100 * ops[i] +
+			      ops[i] == 29 ? -29 :
+					     (int32_t)(100 * ops[i] +
 						       0x1000 * (i + 1)));
 	}
 	assert_untouched(ents, 5, 17);

@@ -90,10 +90,11 @@ const char *unit_events_broken(void);
 	} while (0)
 
 /* Wakes (of a blocked vCPU) per domain 0, 1, 2. */
-#define assert_wakes(w0, w1, w2)                                              \
-	cr_assert(unit_wakes[0] == (w0) && unit_wakes[1] == (w1) &&          \
-			  unit_wakes[2] == (w2),                              \
-		  "wakes of d0 d1 d2: %d %d %d; wanted %d %d %d",             \
-		  unit_wakes[0], unit_wakes[1], unit_wakes[2], (w0), (w1), (w2))
+#define assert_wakes(w0, w1, w2)                                           \
+	cr_assert(unit_wakes[0] == (w0) && unit_wakes[1] == (w1) &&        \
+			  unit_wakes[2] == (w2),                           \
+		  "wakes of d0 d1 d2: %d %d %d; wanted %d %d %d",          \
+		  unit_wakes[0], unit_wakes[1], unit_wakes[2], (w0), (w1), \
+		  (w2))
 
 #endif

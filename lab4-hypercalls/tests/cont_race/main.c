@@ -52,8 +52,16 @@ static int loop_a;
 
 /* ---- the callback ---- */
 
-enum race { OBSERVE, REWRITE, REDO, FRESH, ABANDON, HOLE, MC_REWRITE,
-	    MC_READONLY };
+enum race {
+	OBSERVE,
+	REWRITE,
+	REDO,
+	FRESH,
+	ABANDON,
+	HOLE,
+	MC_REWRITE,
+	MC_READONLY
+};
 static volatile enum race race;
 static volatile uint32_t seen, seen_k;
 static struct multicall_entry *mc; /* where the multicall's entries are */
@@ -61,7 +69,7 @@ static uint32_t mc_pfn;
 
 struct saved {
 	uint32_t edi, esi, ebp, esp, ebx, edx, ecx, eax; /* pushal */
-	uint32_t eip, cs, eflags;			  /* the upcall */
+	uint32_t eip, cs, eflags;			 /* the upcall */
 };
 
 void race_entry(void);
@@ -178,8 +186,7 @@ static void expect_pinned(uint32_t j, int want, const char *what)
 	if (is != want)
 		xtf_failure("%s: table %u %spinned", what, j, is ? "" : "not ");
 	if (is)
-		check_eq(mmuext_one(MMUEXT_UNPIN_TABLE,
-				    pfn_to_mfn(tables[j])),
+		check_eq(mmuext_one(MMUEXT_UNPIN_TABLE, pfn_to_mfn(tables[j])),
 			 0);
 }
 
@@ -276,11 +283,14 @@ static long in_multicall(enum race how)
 	race = how;
 	seen = 0;
 	done = 0;
-	mc[0] = (struct multicall_entry){ __HYPERVISOR_event_channel_op, 77,
-					  { EVTCHNOP_send, (uint32_t)&loop_a } };
-	mc[1] = (struct multicall_entry){ __HYPERVISOR_mmuext_op, 77,
-					  { (uint32_t)ops, NOPS, (uint32_t)&done,
-					    DOMID_SELF } };
+	mc[0] = (struct multicall_entry){ __HYPERVISOR_event_channel_op,
+					  77,
+					  { EVTCHNOP_send,
+					    (uint32_t)&loop_a } };
+	mc[1] = (struct multicall_entry){ __HYPERVISOR_mmuext_op,
+					  77,
+					  { (uint32_t)ops, NOPS,
+					    (uint32_t)&done, DOMID_SELF } };
 	events_unmask();
 	return HYPERVISOR_multicall(mc, 2);
 }

@@ -157,8 +157,8 @@ static void early(void)
 /* ---- role=attacker ---- */
 
 static const uint32_t out_of_range[] = {
-	128,	     129,	 255,	     256,	 1023,	     1024,
-	4096,	     0x7FFF,	 0x8000,     0xFFFF,	 0x10000,    0x7FFFFFFF,
+	128,	     129,	 255,	     256,	 1023,	  1024,
+	4096,	     0x7FFF,	 0x8000,     0xFFFF,	 0x10000, 0x7FFFFFFF,
 	0x80000000u, 0xFFFFFF80, 0xFFFFFFFE, 0xFFFFFFFF,
 };
 
@@ -287,9 +287,9 @@ static int mine[2]; /* our ends of the channels domain 0 offered us */
 
 static void other_domains(void)
 {
-	static const uint32_t absent[] = { 4,	   5,	      6,	 7,
-					   8,	   100,	      0x7FEF,	 DOMID_XEN,
-					   0x7FF4, 0x7FFF,    0xFFFF };
+	static const uint32_t absent[] = { 4,	   5,	   6,	   7,
+					   8,	   100,	   0x7FEF, DOMID_XEN,
+					   0x7FF4, 0x7FFF, 0xFFFF };
 	struct evtchn_alloc_unbound au;
 	struct evtchn_status st;
 	int n = 0, p;

@@ -96,9 +96,9 @@ struct op {
 	const char *name;
 	int cmd;
 	uint32_t size;
-	int out;			/* writes an OUT field */
-	void (*fill)(void *buf);	/* a struct the command accepts */
-	void (*undo)(const void *buf);	/* after it worked */
+	int out;			 /* writes an OUT field */
+	void (*fill)(void *buf);	 /* a struct the command accepts */
+	void (*undo)(const void *buf);	 /* after it worked */
 	void (*verify)(const void *buf); /* that it worked */
 };
 
@@ -116,9 +116,9 @@ static void undo_alloc(const void *b)
 
 static void fill_bind(void *b)
 {
-	*(struct evtchn_bind_interdomain *)b = (struct evtchn_bind_interdomain){
-		DOMID_SELF, (uint32_t)offered, 0
-	};
+	*(struct evtchn_bind_interdomain *)b =
+		(struct evtchn_bind_interdomain){ DOMID_SELF, (uint32_t)offered,
+						  0 };
 }
 
 static void undo_bind(const void *b)
@@ -477,8 +477,7 @@ static void evtchn_pointers(void)
 		check_eq(HYPERVISOR_event_channel_op(cmd, (void *)0xF8000000u),
 			 -ENOSYS);
 	}
-	check_eq(HYPERVISOR_event_channel_op(-1, (void *)0xF8000000u),
-		 -ENOSYS);
+	check_eq(HYPERVISOR_event_channel_op(-1, (void *)0xF8000000u), -ENOSYS);
 	printf("unknown commands: -ENOSYS\n");
 }
 
@@ -545,7 +544,7 @@ static void callbacks(void)
 	refused(FLAT_RING1_CS, alt, FLAT_RING1_CS, HOLE, -EINVAL);
 	refused(FLAT_RING1_CS, alt, FLAT_RING1_CS, 0xFFFFF000u, -EINVAL);
 	refused(FLAT_RING1_CS & ~3u, alt, 0, 0, -EPERM); /* ring 0 */
-	refused(FLAT_RING1_CS | 2, alt, 0, 0, -EPERM);	  /* RPL 2 */
+	refused(FLAT_RING1_CS | 2, alt, 0, 0, -EPERM);	 /* RPL 2 */
 	refused(FLAT_RING3_CS, alt, 0, 0, -EPERM);
 	refused(FLAT_RING1_DS, alt, 0, 0, -EPERM);
 	refused(VMM_CS | 1, alt, 0, 0, -EPERM);

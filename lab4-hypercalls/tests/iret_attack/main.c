@@ -31,8 +31,8 @@
  *   iopl       IOPL 3 in the frame, then cli: with IOPL 0 a privileged
  *              instruction, for which the VMM ends us
  * The grader expects each domain's destruction (for iopl: for its cli;
- * for flags: its SUCCESS) and the victim's SUCCESS; this guest prints no result line
- * unless the VMM let it live.
+ * for flags: its SUCCESS) and the victim's SUCCESS; this guest prints no result
+ * line unless the VMM let it live.
  */
 #include <lib/string.h>
 #include <guest/events.h>
@@ -151,9 +151,9 @@ static void iret_flags(uint32_t eflags, uint32_t eax, struct after *a)
 			 "incl %[lands]\n\t"
 			 "movl %%esp, %[after]\n\t"
 			 "movl %%eax, %[out]"
-			 : [before] "=m"(a->esp_before), [after] "=m"(a->esp_after),
-			   [eflags] "=m"(a->eflags), [out] "=m"(a->eax),
-			   [lands] "+m"(a->lands)
+			 : [before] "=m"(a->esp_before),
+			   [after] "=m"(a->esp_after), [eflags] "=m"(a->eflags),
+			   [out] "=m"(a->eax), [lands] "+m"(a->lands)
 			 : [fl] "r"(eflags), [eax] "r"(eax),
 			   [cs] "i"(FLAT_RING1_CS), [nr] "i"(__HYPERVISOR_iret)
 			 : "eax", "memory", "cc");
@@ -169,15 +169,14 @@ static void flags(void)
 	check_eq(a.lands, 1);
 	check_eq(a.eax, (uint32_t)-VMM_ERESTART);
 	check_eq(a.esp_after, a.esp_before);
-	check_eq(a.eflags & 0x3000, 0);	   /* IOPL */
-	check_eq(a.eflags & 0x4000, 0);	   /* NT */
-	check_eq(a.eflags & 0x20000, 0);   /* VM */
-	check_eq(a.eflags & 0x180000, 0);  /* VIF, VIP */
-	check(a.eflags & 0x200);	   /* IF */
+	check_eq(a.eflags & 0x3000, 0);	      /* IOPL */
+	check_eq(a.eflags & 0x4000, 0);	      /* NT */
+	check_eq(a.eflags & 0x20000, 0);      /* VM */
+	check_eq(a.eflags & 0x180000, 0);     /* VIF, VIP */
+	check(a.eflags & 0x200);	      /* IF */
 	check_eq(a.eflags & ~0x00250FD7u, 0); /* the guest's bits, IF, 1 */
 	check_eq(vcpu0()->evtchn_upcall_mask, 0);
-	printf("every flag in the frame: landed with eflags %08x\n",
-	       a.eflags);
+	printf("every flag in the frame: landed with eflags %08x\n", a.eflags);
 
 	iret_flags(0x00003002u, 0xFFFFFFFFu, &a); /* IOPL 3, IF clear */
 	check_eq(a.lands, 1);
@@ -197,8 +196,7 @@ static void iopl(void)
 	struct after a;
 
 	iret_flags(0x00003202u, 0, &a);
-	printf("IOPL 3 in the frame: landed with eflags %08x; cli\n",
-	       a.eflags);
+	printf("IOPL 3 in the frame: landed with eflags %08x; cli\n", a.eflags);
 	console_flush();
 	__asm__ volatile("cli");
 	xtf_failure("cli ran in ring 1: the frame's IOPL 3 was taken");

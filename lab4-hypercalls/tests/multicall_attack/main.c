@@ -66,8 +66,11 @@ static uint8_t *w(uint32_t va)
 {
 	uint32_t page = va & ~0xFFFu, pfn;
 
-	pfn = page == P_VA ? pg_p : page == Q_VA ? pg_q :
-	      page == EDGE_VA ? pg_edge : page == RO_VA ? pg_ro : 0;
+	pfn = page == P_VA    ? pg_p :
+	      page == Q_VA    ? pg_q :
+	      page == EDGE_VA ? pg_edge :
+	      page == RO_VA   ? pg_ro :
+				0;
 	return pfn ? (uint8_t *)KVA(pfn) + (va & 0xFFF) : 0;
 }
 
@@ -86,7 +89,8 @@ static void put(uint32_t va, struct multicall_entry e)
 static struct multicall_entry alloc_entry(int i)
 {
 	au[i] = (struct evtchn_alloc_unbound){ DOMID_SELF, DOMID_SELF, 0 };
-	return (struct multicall_entry){ __HYPERVISOR_event_channel_op, 77,
+	return (struct multicall_entry){ __HYPERVISOR_event_channel_op,
+					 77,
 					 { EVTCHNOP_alloc_unbound,
 					   (uint32_t)&au[i] } };
 }
@@ -155,12 +159,13 @@ static void half_way(void)
 	 * entries are more than any such chunk.) */
 	map(Q_VA, ptep(pg_q, PTE_RW));
 	close_all();
-	put(P_VA, (struct multicall_entry){ __HYPERVISOR_update_va_mapping, 77,
+	put(P_VA, (struct multicall_entry){ __HYPERVISOR_update_va_mapping,
+					    77,
 					    { Q_VA, 0, 0, UVMF_INVLPG } });
 	for (uint32_t i = 1; i < 128; i++)
 		put(P_VA + i * E_SIZE,
-		    (struct multicall_entry){ __HYPERVISOR_xen_version, 77,
-					      { XENVER_version } });
+		    (struct multicall_entry){
+			    __HYPERVISOR_xen_version, 77, { XENVER_version } });
 	put(Q_VA, alloc_entry(0));
 	put(Q_VA + E_SIZE, alloc_entry(1));
 	check_eq(mc(P_VA, 130), -EFAULT);
@@ -175,7 +180,8 @@ static void half_way(void)
 
 	/* Entry 0 unmaps P, its own page: its result cannot be written. */
 	map(Q_VA, ptep(pg_q, PTE_RW));
-	put(P_VA, (struct multicall_entry){ __HYPERVISOR_update_va_mapping, 77,
+	put(P_VA, (struct multicall_entry){ __HYPERVISOR_update_va_mapping,
+					    77,
 					    { P_VA, 0, 0, UVMF_INVLPG } });
 	check_eq(mc(P_VA, 2), -EFAULT);
 	map(P_VA, ptep(pg_p, PTE_RW));
@@ -239,11 +245,13 @@ static void not_batchable(void)
 	struct multicall_entry m[3];
 
 	close_all();
-	m[0] = (struct multicall_entry){ __HYPERVISOR_multicall, 77,
+	m[0] = (struct multicall_entry){ __HYPERVISOR_multicall,
+					 77,
 					 { (uint32_t)&m[0], 1 } };
 	check_eq(HYPERVISOR_multicall(m, 1), 0);
 	check_eq(m[0].result, -EINVAL);
-	m[0] = (struct multicall_entry){ __HYPERVISOR_multicall, 77,
+	m[0] = (struct multicall_entry){ __HYPERVISOR_multicall,
+					 77,
 					 { (uint32_t)&m[1], 1 } };
 	m[1] = alloc_entry(1);
 	check_eq(HYPERVISOR_multicall(m, 1), 0);
@@ -264,7 +272,8 @@ static void not_batchable(void)
 	m[0] = (struct multicall_entry){ 64, 77, { 0 } };
 	m[1] = (struct multicall_entry){ 0xFFFFFFFFu, 77, { 0 } };
 	m[2] = (struct multicall_entry){ 0x80000000u | __HYPERVISOR_multicall,
-					 77, { (uint32_t)&m[0], 1 } };
+					 77,
+					 { (uint32_t)&m[0], 1 } };
 	check_eq(HYPERVISOR_multicall(m, 3), 0);
 	check_eq(m[0].result, -ENOSYS);
 	check_eq(m[1].result, -ENOSYS);
@@ -282,12 +291,15 @@ static void shutdown_inside(void)
 	static struct sched_shutdown off = { SHUTDOWN_poweroff };
 	static struct sched_shutdown crash = { SHUTDOWN_crash };
 	struct multicall_entry m[] = {
-		{ __HYPERVISOR_sched_op, 77,
+		{ __HYPERVISOR_sched_op,
+		  77,
 		  { SCHEDOP_shutdown, (uint32_t)&off } },
 		{ __HYPERVISOR_sched_op, 77, { SCHEDOP_yield, 0 } },
-		{ __HYPERVISOR_console_io, 77,
+		{ __HYPERVISOR_console_io,
+		  77,
 		  { CONSOLEIO_write, sizeof(zombie) - 1, (uint32_t)zombie } },
-		{ __HYPERVISOR_sched_op, 77,
+		{ __HYPERVISOR_sched_op,
+		  77,
 		  { SCHEDOP_shutdown, (uint32_t)&crash } },
 	};
 

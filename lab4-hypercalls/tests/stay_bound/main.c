@@ -28,12 +28,12 @@
 
 const char test_title[] = "stay_bound: the worst batches we can build";
 
-#define REQ_VA	 SLOT_VA(SCRATCH_SLOT)	   /* requests, aliased */
-#define MC_VA	 SLOT_VA(SCRATCH_SLOT + 1) /* multicall entries, aliased */
-#define NREQ	 100000
-#define NCALLS	 100000
-#define NPAIRS	 300
-#define NL1PAIRS 200
+#define REQ_VA	      SLOT_VA(SCRATCH_SLOT)	/* requests, aliased */
+#define MC_VA	      SLOT_VA(SCRATCH_SLOT + 1) /* multicall entries, aliased */
+#define NREQ	      100000
+#define NCALLS	      100000
+#define NPAIRS	      300
+#define NL1PAIRS      200
 #define REQS_PER_PAGE (4096 / sizeof(struct mmu_update))
 #define REQ_PAGES     ((NREQ + REQS_PER_PAGE - 1) / REQS_PER_PAGE)
 
@@ -103,7 +103,8 @@ static void long_multicall(void)
 	unsigned bad = 0;
 
 	for (unsigned i = 0; i < 128; i++)
-		m[i] = (struct multicall_entry){ __HYPERVISOR_xen_version, -1,
+		m[i] = (struct multicall_entry){ __HYPERVISOR_xen_version,
+						 -1,
 						 { XENVER_version } };
 	alias(MC_VA, page, (NCALLS * 32 + 4095) / 4096, PTE_RW);
 	tick();
@@ -126,9 +127,11 @@ static void pin_pairs(void)
 	check_eq(kmap(l2, PTE_RO), 0);
 	for (unsigned i = 0; i < NPAIRS; i++) {
 		ops[2 * i] = (struct mmuext_op){ MMUEXT_PIN_L2_TABLE,
-						 { pfn_to_mfn(l2) }, { 0 } };
+						 { pfn_to_mfn(l2) },
+						 { 0 } };
 		ops[2 * i + 1] = (struct mmuext_op){ MMUEXT_UNPIN_TABLE,
-						     { pfn_to_mfn(l2) }, { 0 } };
+						     { pfn_to_mfn(l2) },
+						     { 0 } };
 	}
 	tick();
 	check_eq(HYPERVISOR_mmuext_op(ops, 2 * NPAIRS, &done), 0);
@@ -141,7 +144,8 @@ static void pin_pairs(void)
 		uint32_t l1 = i < 2 ? (i ? b : a) : full_l1();
 
 		ops[i] = (struct mmuext_op){ MMUEXT_PIN_L1_TABLE,
-					     { pfn_to_mfn(l1) }, { 0 } };
+					     { pfn_to_mfn(l1) },
+					     { 0 } };
 		ops[NL1PAIRS + i] = (struct mmuext_op){ MMUEXT_UNPIN_TABLE,
 							{ pfn_to_mfn(l1) },
 							{ 0 } };
@@ -159,7 +163,8 @@ static void mctail(void)
 	struct mmu_update *r = (struct mmu_update *)KVA(page);
 	struct multicall_entry m[2] = {
 		{ __HYPERVISOR_xen_version, 77, { XENVER_version } },
-		{ __HYPERVISOR_mmu_update, 77,
+		{ __HYPERVISOR_mmu_update,
+		  77,
 		  { REQ_VA, NREQ, (uint32_t)&done, DOMID_SELF } },
 	};
 
