@@ -48,4 +48,24 @@ void evtchn_mask_port(uint32_t port, int masked);
 /* The pending bit of a port, as the guest sees it. */
 int evtchn_is_pending(uint32_t port);
 
+/* What an iret by hand landed with (testlib/iret.c). */
+struct iret_landing {
+	uint32_t eax, ebx, esi; /* ebx, esi: set to 0x55aa55aa, 0x66bb66bb
+				 * before the call, so must come back so */
+	uint32_t eflags;	/* as pushf reads it after the landing */
+	uint32_t esp_before, esp_after; /* around the frame: equal */
+	uint32_t lands;			/* 1 once it has landed */
+};
+
+/* Pushes a frame - eax, eip (just past the hypercall), FLAT_RING1_CS,
+ * eflags - and makes the iret hypercall; *l says where it landed. */
+void iret_by_hand(uint32_t eflags, uint32_t eax, struct iret_landing *l);
+
+struct mmuext_op;
+
+/* ops[0 .. 2 * pairs - 1]: pin_cmd (MMUEXT_PIN_L1_TABLE or _L2_) and
+ * MMUEXT_UNPIN_TABLE of our frame pfn, in turn (testlib/batches.c). */
+void pin_unpin_ops(struct mmuext_op *ops, unsigned pairs, unsigned pin_cmd,
+		   uint32_t pfn);
+
 #endif

@@ -64,14 +64,7 @@ static void long_mmuext_op(uint32_t l1)
 	uint32_t done = 0, ebx;
 
 	kmap(l1, PTE_RO);
-	for (unsigned i = 0; i < NPAIRS; i++) {
-		ops[2 * i] = (struct mmuext_op){ MMUEXT_PIN_L1_TABLE,
-						 { pfn_to_mfn(l1) },
-						 { 0 } };
-		ops[2 * i + 1] = (struct mmuext_op){ MMUEXT_UNPIN_TABLE,
-						     { pfn_to_mfn(l1) },
-						     { 0 } };
-	}
+	pin_unpin_ops(ops, NPAIRS, MMUEXT_PIN_L1_TABLE, l1);
 	check_eq(call4(__HYPERVISOR_mmuext_op, (uint32_t)ops, 2 * NPAIRS,
 		       (uint32_t)&done, DOMID_SELF, &ebx),
 		 0);

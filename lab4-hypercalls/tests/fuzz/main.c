@@ -360,32 +360,18 @@ static void shape(uint32_t nr, uint32_t *a)
 
 static long fuzz_iret(uint32_t eflags, uint32_t eax)
 {
-	uint32_t out, fl;
+	struct iret_landing l;
 
-	__asm__ volatile("pushl %[fl]\n\t"
-			 "pushl %[cs]\n\t"
-			 "pushl $1f\n\t"
-			 "pushl %[eax]\n\t"
-			 "movl %[nr], %%eax\n\t"
-			 "int $0x82\n\t"
-			 "ud2\n"
-			 "1:\tpushfl\n\t"
-			 "cld\n\t"
-			 "popl %[flout]\n\t"
-			 "movl %%eax, %[out]"
-			 : [out] "=m"(out), [flout] "=m"(fl)
-			 : [fl] "r"(eflags & ~0x100u), [eax] "r"(eax),
-			   [cs] "i"(FLAT_RING1_CS), [nr] "i"(__HYPERVISOR_iret)
-			 : "eax", "memory", "cc");
-	if (out != eax)
-		xtf_failure("iret: eax %08x came back as %08x", eax, out);
-	if ((fl & 0x00027000) || !(fl & 0x200))
+	iret_by_hand(eflags & ~0x100u, eax, &l);
+	if (l.eax != eax)
+		xtf_failure("iret: eax %08x came back as %08x", eax, l.eax);
+	if ((l.eflags & 0x00027000) || !(l.eflags & 0x200))
 		xtf_failure("iret with eflags %08x: landed with %08x", eflags,
-			    fl);
+			    l.eflags);
 	if (vcpu0()->evtchn_upcall_mask != !(eflags & 0x200))
 		xtf_failure("iret with eflags %08x: mask %u", eflags,
 			    vcpu0()->evtchn_upcall_mask);
-	return (long)out;
+	return (long)l.eax;
 }
 
 /* ---- set-up ---- */

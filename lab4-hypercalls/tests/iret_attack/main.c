@@ -130,42 +130,13 @@ static void frame(uint32_t *at, uint32_t cs, uint32_t eflags, uint32_t ss)
 
 /* ---- how=flags ---- */
 
-struct after {
-	uint32_t eax, eflags, esp_before, esp_after, lands;
-};
-
-static void iret_flags(uint32_t eflags, uint32_t eax, struct after *a)
-{
-	a->lands = 0;
-	__asm__ volatile("movl %%esp, %[before]\n\t"
-			 "pushl %[fl]\n\t"
-			 "pushl %[cs]\n\t"
-			 "pushl $1f\n\t"
-			 "pushl %[eax]\n\t"
-			 "movl %[nr], %%eax\n\t"
-			 "int $0x82\n\t"
-			 "ud2\n"
-			 "1:\tpushfl\n\t"
-			 "cld\n\t"
-			 "popl %[eflags]\n\t"
-			 "incl %[lands]\n\t"
-			 "movl %%esp, %[after]\n\t"
-			 "movl %%eax, %[out]"
-			 : [before] "=m"(a->esp_before),
-			   [after] "=m"(a->esp_after), [eflags] "=m"(a->eflags),
-			   [out] "=m"(a->eax), [lands] "+m"(a->lands)
-			 : [fl] "r"(eflags), [eax] "r"(eax),
-			   [cs] "i"(FLAT_RING1_CS), [nr] "i"(__HYPERVISOR_iret)
-			 : "eax", "memory", "cc");
-}
-
 static void flags(void)
 {
-	struct after a;
+	struct iret_landing a;
 
 	events_unmask();
 	/* Every bit but TF (a single-step trap would follow). */
-	iret_flags(0xFFFFFEFFu, (uint32_t)-VMM_ERESTART, &a);
+	iret_by_hand(0xFFFFFEFFu, (uint32_t)-VMM_ERESTART, &a);
 	check_eq(a.lands, 1);
 	check_eq(a.eax, (uint32_t)-VMM_ERESTART);
 	check_eq(a.esp_after, a.esp_before);
@@ -178,7 +149,7 @@ static void flags(void)
 	check_eq(vcpu0()->evtchn_upcall_mask, 0);
 	printf("every flag in the frame: landed with eflags %08x\n", a.eflags);
 
-	iret_flags(0x00003002u, 0xFFFFFFFFu, &a); /* IOPL 3, IF clear */
+	iret_by_hand(0x00003002u, 0xFFFFFFFFu, &a); /* IOPL 3, IF clear */
 	check_eq(a.lands, 1);
 	check_eq(a.eax, 0xFFFFFFFFu);
 	check_eq(a.eflags & 0x3000, 0);
@@ -193,9 +164,9 @@ static void flags(void)
  * run: the VMM ends us for a privileged instruction. */
 static void iopl(void)
 {
-	struct after a;
+	struct iret_landing a;
 
-	iret_flags(0x00003202u, 0, &a);
+	iret_by_hand(0x00003202u, 0, &a);
 	printf("IOPL 3 in the frame: landed with eflags %08x; cli\n", a.eflags);
 	console_flush();
 	__asm__ volatile("cli");

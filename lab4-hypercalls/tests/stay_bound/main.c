@@ -125,14 +125,7 @@ static void pin_pairs(void)
 	e[300] = ptep(a, PTE_RW);
 	e[301] = ptep(b, PTE_RW);
 	check_eq(kmap(l2, PTE_RO), 0);
-	for (unsigned i = 0; i < NPAIRS; i++) {
-		ops[2 * i] = (struct mmuext_op){ MMUEXT_PIN_L2_TABLE,
-						 { pfn_to_mfn(l2) },
-						 { 0 } };
-		ops[2 * i + 1] = (struct mmuext_op){ MMUEXT_UNPIN_TABLE,
-						     { pfn_to_mfn(l2) },
-						     { 0 } };
-	}
+	pin_unpin_ops(ops, NPAIRS, MMUEXT_PIN_L2_TABLE, l2);
 	tick();
 	check_eq(HYPERVISOR_mmuext_op(ops, 2 * NPAIRS, &done), 0);
 	check_eq(done, 2 * NPAIRS);
