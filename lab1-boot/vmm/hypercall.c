@@ -52,6 +52,9 @@ __weak long hypercall_continue(unsigned nargs, const unsigned long a[5])
 	panic("hypercall_continue without lab 4");
 }
 
+/* The trap's own path: hypercall_call's look-up written out again, with
+ * the registers passed straight through (sharing one inline helper with
+ * hypercall_call costs the null hypercall 5 instructions more). */
 void hypercall_dispatch(struct cpu_regs *r)
 {
 	uint32_t nr = r->eax;

@@ -38,6 +38,7 @@
  * runs it with strict=1.
  */
 #include <lib/string.h>
+#include <guest/edges.h>
 #include <guest/events.h>
 #include <guest/pt.h>
 #include <guest/test.h>
@@ -45,14 +46,12 @@
 
 const char test_title[] = "hc_pointers: bad pointers to lab 4's hypercalls";
 
-#define HOLE	 0xF0000000u
-#define EDGE_VA	 (HOLE - 0x1000) /* our page, its end touches the hole */
-#define GAP_VA	 (HOLE - 0x2000) /* not present, in a present L1 */
-#define LOW_VA	 (HOLE - 0x3000) /* our page, GAP_VA after it */
+/* EDGE_VA, GAP_VA, LOW_VA: guest/edges.h. */
 #define RO_VA	 (HOLE - 0x4000) /* a read-only alias of page ro */
 #define NO_L1_VA SCRATCH_VA	 /* no L1 at all */
 
-static uint32_t ro, edge, low, zero; /* pfns */
+static uint32_t ro; /* pfn */
+static struct edges e;
 static int strict;
 
 /* ---- the ports we work on ---- */
@@ -236,13 +235,13 @@ static uint8_t *alias(uint32_t a, int zero_mapped)
 	uint32_t off = a & 0xFFF, page = a & ~0xFFFu;
 
 	if (page == EDGE_VA)
-		return (uint8_t *)KVA(edge) + off;
+		return (uint8_t *)KVA(e.edge) + off;
 	if (page == LOW_VA)
-		return (uint8_t *)KVA(low) + off;
+		return (uint8_t *)KVA(e.low) + off;
 	if (page == RO_VA)
 		return (uint8_t *)KVA(ro) + off;
 	if (page == 0 && zero_mapped)
-		return (uint8_t *)KVA(zero) + off;
+		return (uint8_t *)KVA(e.zero) + off;
 	return 0;
 }
 
@@ -399,31 +398,11 @@ static void into_l2(const struct op *o)
 		close_new_ports(o->name); /* as readonly_out */
 }
 
-static void map(uint32_t va, uint32_t val)
-{
-	long rc = HYPERVISOR_update_va_mapping(va, val, UVMF_INVLPG);
-
-	if (rc) {
-		xtf_error("cannot map %08x: %ld", va, rc);
-		test_end();
-	}
-}
-
 static void setup(void)
 {
-	uint32_t l1 = l1_make(0), l1z = l1_make(0);
-
+	edges_map(&e);
 	ro = page_get();
-	edge = page_get();
-	low = page_get();
-	zero = page_get();
-	check_eq(set_entry(l2_pfn(), HOLE_SLOT - 1,
-			   pte(pfn_to_mfn(l1), PTE_RW)),
-		 0);
-	check_eq(set_entry(l2_pfn(), 0, pte(pfn_to_mfn(l1z), PTE_RW)), 0);
-	map(EDGE_VA, ptep(edge, PTE_RW));
-	map(LOW_VA, ptep(low, PTE_RW));
-	map(RO_VA, ptep(ro, PTE_RO));
+	map_page(RO_VA, ptep(ro, PTE_RO));
 
 	loop_a = evtchn_alloc_unbound(DOMID_SELF);
 	loop_b = evtchn_bind_interdomain(DOMID_SELF, (uint32_t)loop_a);
@@ -449,13 +428,13 @@ static void evtchn_pointers(void)
 		bad(o, EDGE_VA - 2, "starting in a gap");
 		bad(o, 0, "NULL");
 		/* Wrapping: the tail would land on our page 0. */
-		map(0, ptep(zero, PTE_RW));
+		map_page(0, ptep(e.zero, PTE_RW));
 		place(o, 0xFFFFFFFEu, 1);
 		snap_take(&s0);
 		check_eq(call(o, 0xFFFFFFFEu), -EFAULT);
 		snap_take(&s1);
 		check_eq(snap_diff(&s0, &s1), 0);
-		map(0, 0);
+		map_page(0, 0);
 
 		good(o, HOLE - o->size);
 		good(o, GAP_VA - o->size);

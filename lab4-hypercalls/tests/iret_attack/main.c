@@ -35,6 +35,7 @@
  * line unless the VMM let it live.
  */
 #include <lib/string.h>
+#include <guest/edges.h>
 #include <guest/events.h>
 #include <guest/pt.h>
 #include <guest/test.h>
@@ -42,10 +43,7 @@
 
 const char test_title[] = "iret_attack: frames no guest may return through";
 
-#define HOLE	0xF0000000u
-#define EDGE_VA (HOLE - 0x1000) /* our page, touching the hole */
-#define GAP_VA	(HOLE - 0x2000) /* unmapped, after LOW_VA */
-#define LOW_VA	(HOLE - 0x3000) /* our page */
+/* HOLE, EDGE_VA, GAP_VA, LOW_VA: guest/edges.h. */
 /* The VMM's own "stopped half way, call again" (vmm/hypercall.h): an
  * eax of ours that must never be taken for it. */
 #define VMM_ERESTART 85
@@ -87,34 +85,14 @@ static __noreturn void iret_at(uint32_t esp)
 	__builtin_unreachable();
 }
 
-static void map(uint32_t va, uint32_t val)
-{
-	long rc = HYPERVISOR_update_va_mapping(va, val, UVMF_INVLPG);
-
-	if (rc) {
-		xtf_error("cannot map %08x: %ld", va, rc);
-		test_end();
-	}
-}
-
-static uint32_t edge, zero; /* pfns */
+static struct edges e; /* the pages at the edges, once mapped */
 
 /* Our pages just below the hole (EDGE_VA, LOW_VA; GAP_VA unmapped) and
  * page 0. */
 static void map_edges(void)
 {
-	uint32_t l1 = l1_make(0), l1z = l1_make(0), low = page_get();
-
-	edge = page_get();
-	zero = page_get();
-
-	check_eq(set_entry(l2_pfn(), HOLE_SLOT - 1,
-			   pte(pfn_to_mfn(l1), PTE_RW)),
-		 0);
-	check_eq(set_entry(l2_pfn(), 0, pte(pfn_to_mfn(l1z), PTE_RW)), 0);
-	map(EDGE_VA, ptep(edge, PTE_RW));
-	map(LOW_VA, ptep(low, PTE_RW));
-	map(0, ptep(zero, PTE_RW));
+	edges_map(&e);
+	map_page(0, ptep(e.zero, PTE_RW));
 }
 
 /* A frame at va (one of ours): eax, eip, cs, eflags, esp, ss. */
@@ -195,14 +173,14 @@ void test_main(void)
 		iret_at(SCRATCH_VA);
 	if (!strcmp(how, "straddle")) {
 		map_edges();
-		f = (uint32_t *)(KVA(edge) + 4096 - 8); /* eax, eip */
+		f = (uint32_t *)(KVA(e.edge) + 4096 - 8); /* eax, eip */
 		f[0] = 0x0bad0bad;
 		f[1] = (uint32_t)landing;
 		iret_at(HOLE - 8);
 	}
 	if (!strcmp(how, "wrap")) {
 		map_edges();
-		f = (uint32_t *)KVA(zero); /* cs, eflags at address 0 */
+		f = (uint32_t *)KVA(e.zero); /* cs, eflags at address 0 */
 		f[0] = FLAT_RING1_CS;
 		f[1] = 0x202;
 		iret_at(0xFFFFFFF8u);
