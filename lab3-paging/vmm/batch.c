@@ -6,6 +6,7 @@
 #include <vmm/domain.h>
 #include <vmm/guestmem.h>
 #include <vmm/hypercall.h>
+#include <vmm/mm.h>
 #include <vmm/printk.h>
 
 uint32_t copy_batch(struct domain *d, void *buf, vaddr_t va, uint32_t size,
@@ -64,6 +65,15 @@ static long batch_continue(struct domain *d, const struct batch *b,
 	return hypercall_continue(4, a);
 }
 
+/* Lab 4: the batch has not started; the guest makes the same call again. */
+static long batch_again(const struct batch *b)
+{
+	const unsigned long a[5] = { b->reqs, b->count, b->pdone, b->foreigndom,
+				     0 };
+
+	return hypercall_continue(4, a);
+}
+
 long run_batch(struct domain *d, const struct batch *b,
 	       int (*one)(const void *req, void *arg), void *arg)
 {
@@ -81,6 +91,9 @@ long run_batch(struct domain *d, const struct batch *b,
 	if ((BATCH_MAX && count > BATCH_MAX) ||
 	    (b->foreigndom != DOMID_SELF && b->foreigndom != d->id))
 		return -EINVAL;
+	rc = table_pending_run(d); /* lab 4: a table's devalidation first */
+	if (rc == -ERESTART)
+		return batch_again(b);
 	while (done < count && !rc) {
 		n = MIN(count - done, BATCH_CHUNK);
 		got = copy_batch(d, buf, b->reqs + done * b->size, b->size, n);
@@ -92,6 +105,8 @@ long run_batch(struct domain *d, const struct batch *b,
 		else if (!rc && got < n)
 			rc = -EFAULT;
 	}
+	if (!rc && table_pending(d)) /* lab 4: no return before it ends */
+		return batch_continue(d, b, count, before, done);
 	done += before;
 	if (b->pdone && copy_to_guest(d, b->pdone, &done, sizeof(done)))
 		return -EFAULT;

@@ -47,8 +47,7 @@ static int unpin(mfn_t mfn, struct domain *d)
 	if (f->owner != d->id || !(f->flags & FF_PINNED))
 		return -EINVAL;
 	f->flags &= (uint8_t)~FF_PINNED;
-	put_page_and_type(mfn, d);
-	return 0;
+	return table_put_preemptible(mfn, d);
 }
 
 /*
@@ -65,21 +64,52 @@ static int new_baseptr(struct vcpu *v, mfn_t mfn)
 	/* END LAB 3 EXERCISE 7 */
 }
 
+/*
+ * The preemptible steps around pin and new_baseptr (mm.h: a no-op in lab
+ * 3; lab 4 validates a new L2 a budget at a time first). The old base is
+ * held across new_baseptr so that the put of it there is never the last:
+ * the last, which may devalidate the whole table, is the one below.
+ */
+static int pin_l2(mfn_t mfn, struct domain *d)
+{
+	int held = table_get_preemptible(mfn, d), rc;
+
+	if (held < 0)
+		return held;
+	rc = pin(mfn, FT_L2, d);
+	if (held)
+		table_put_preemptible(mfn, d);
+	return rc;
+}
+
+static int switch_base(struct vcpu *v, mfn_t mfn)
+{
+	mfn_t old = v->cr3 >> PAGE_SHIFT;
+	int held = table_get_preemptible(mfn, v->domain), rc;
+
+	if (held < 0)
+		return held;
+	get_page_and_type(old, FT_L2, v->domain); /* it is the base: no fail */
+	rc = new_baseptr(v, mfn);
+	if (held)
+		table_put_preemptible(mfn, v->domain);
+	table_put_preemptible(old, v->domain);
+	return rc ? rc : BATCH_REREAD; /* read the rest through the new base */
+}
+
 static int one_op(struct vcpu *v, const struct mmuext_op *op)
 {
 	struct domain *d = v->domain;
-	int rc;
 
 	switch (op->cmd) {
 	case MMUEXT_PIN_L1_TABLE:
 		return pin(op->arg1.mfn, FT_L1, d);
 	case MMUEXT_PIN_L2_TABLE:
-		return pin(op->arg1.mfn, FT_L2, d);
+		return pin_l2(op->arg1.mfn, d);
 	case MMUEXT_UNPIN_TABLE:
 		return unpin(op->arg1.mfn, d);
 	case MMUEXT_NEW_BASEPTR:
-		rc = new_baseptr(v, op->arg1.mfn);
-		return rc ? rc : BATCH_REREAD; /* read the rest through it */
+		return switch_base(v, op->arg1.mfn);
 	case MMUEXT_TLB_FLUSH_LOCAL:
 	case MMUEXT_TLB_FLUSH_MULTI:
 	case MMUEXT_TLB_FLUSH_ALL:

@@ -32,12 +32,19 @@ struct frame {
 	uint8_t flags;	     /* FF_* */
 	uint32_t count;	     /* references; 0 iff free */
 	uint32_t type_count; /* references as `type` (lab 3) */
-	mfn_t next_free;     /* free-list link, valid only when free */
+	union {
+		mfn_t next_free; /* free-list link, valid only when free */
+		struct {	 /* lab 4: a table (de)validated in part */
+			uint16_t lo, hi; /* its entries [lo, hi) hold refs */
+		} part;
+	};
 };
 
 #define FF_VALIDATED 0x01 /* lab 3: contents checked for its type */
 #define FF_PINNED    0x02 /* lab 3: type held by a pin */
 #define FF_RESERVED  0x04 /* never free: not usable RAM, or the VMM image */
+#define FF_PARTIAL   0x08 /* lab 4: validation stopped half way (part) */
+#define FF_PUTTING   0x10 /* lab 4: devalidation stopped half way (part) */
 
 extern struct frame *frame_table;
 extern mfn_t frame_table_size; /* records for mfns [0, frame_table_size) */

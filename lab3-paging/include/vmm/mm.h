@@ -102,6 +102,31 @@ int mod_entry(mfn_t mfn, int type, unsigned index, uint32_t val,
  * area, trampoline). */
 void hole_fill(struct domain *d, pde_t *l2);
 
+/*
+ * Preemptible L2 tables (lab 4). Validating or devalidating one L2 can
+ * touch 959 L1s of 1024 entries each: tens of millions of instructions.
+ * Lab 4 spreads that work over as many entries into the VMM as it needs
+ * (vmm/pt_preempt.c); lab 3's defaults (table_hooks.c) do it in one go.
+ *
+ * table_get_preemptible: called before pinning mfn as an L2 or making it
+ * a base. If mfn is d's and not yet a table, validates it, stopping with
+ * -ERESTART when preemption is due (the next call goes on where this one
+ * stopped); 1 when done: mfn is then a validated L2 and holds one type
+ * and one general reference that the caller drops with
+ * table_put_preemptible after taking its own. 0: nothing done, lab 3's
+ * code decides. Else the refusal of an entry.
+ *
+ * table_put_preemptible: drops one type and one general reference of mfn
+ * (put_page_and_type). When it is the last of an L2, the devalidation may
+ * be left pending (0 is still returned): table_pending says so, and
+ * table_pending_run goes on with it (0 when finished, -ERESTART, or the
+ * refusal a validation that was being undone ended with).
+ */
+int table_get_preemptible(mfn_t mfn, struct domain *d);
+int table_put_preemptible(mfn_t mfn, struct domain *d);
+int table_pending(struct domain *d);
+int table_pending_run(struct domain *d);
+
 /* The machine-to-physical table (m2p.c). */
 void m2p_set(mfn_t mfn, pfn_t pfn);
 uint32_t m2p_get(mfn_t mfn);

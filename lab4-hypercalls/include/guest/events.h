@@ -68,4 +68,8 @@ struct mmuext_op;
 void pin_unpin_ops(struct mmuext_op *ops, unsigned pairs, unsigned pin_cmd,
 		   uint32_t pfn);
 
+/* A new page whose 1024 entries map our page pfn read-only, itself
+ * mapped read-only: ready to be an L1 (testlib/batches.c). */
+uint32_t l1_full(uint32_t pfn);
+
 #endif

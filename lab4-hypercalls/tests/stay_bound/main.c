@@ -16,10 +16,7 @@
  *   mctail   a multicall [xen_version, mmu_update of 100,000 requests]:
  *            the long call is the last entry, so the multicall's
  *            continuation starts at it;
- *   l2tree   (measured, not asserted: one request does it all) pin one
- *            L2 whose 959 slots hold distinct full L1s: ~982,000 entries
- *            validated in a single request, and released by its unpin.
- *            Boot it with mem=8M. It prints the two requests' costs.
+ * The largest tables are stay_table's.
  */
 #include <lib/string.h>
 #include <guest/events.h>
@@ -54,18 +51,6 @@ static void alias(uint32_t va, uint32_t pfn, uint32_t n, uint32_t flags)
 		reqs[i] = (struct mmu_update){ entry_ma(l1, i),
 					       ptep(pfn, flags) };
 	check_eq(HYPERVISOR_mmu_update(reqs, n, 0), 0);
-}
-
-/* A page of 1024 entries mapping x read-only, made an L1's contents. */
-static uint32_t full_l1(void)
-{
-	uint32_t pfn = page_get();
-	uint32_t *e = (uint32_t *)KVA(pfn);
-
-	for (unsigned i = 0; i < 1024; i++)
-		e[i] = ptep(x, PTE_RO);
-	check_eq(kmap(pfn, PTE_RO), 0);
-	return pfn;
 }
 
 static uint64_t t_start;
@@ -119,7 +104,7 @@ static struct mmuext_op ops[2 * NPAIRS];
 
 static void pin_pairs(void)
 {
-	uint32_t l2 = page_get(), a = full_l1(), b = full_l1();
+	uint32_t l2 = page_get(), a = l1_full(x), b = l1_full(x);
 	uint32_t *e = (uint32_t *)KVA(l2);
 
 	e[300] = ptep(a, PTE_RW);
@@ -134,7 +119,7 @@ static void pin_pairs(void)
 
 	/* Pin and unpin 200 full L1s: each request validates 1024. */
 	for (unsigned i = 0; i < NL1PAIRS; i++) {
-		uint32_t l1 = i < 2 ? (i ? b : a) : full_l1();
+		uint32_t l1 = i < 2 ? (i ? b : a) : l1_full(x);
 
 		ops[i] = (struct mmuext_op){ MMUEXT_PIN_L1_TABLE,
 					     { pfn_to_mfn(l1) },
@@ -174,30 +159,6 @@ static void mctail(void)
 	       NREQ, tock());
 }
 
-static void l2tree(void)
-{
-	uint32_t l2 = page_get(), n = 0, t_pin, t_unpin;
-	uint32_t *e = (uint32_t *)KVA(l2);
-
-	if (start_info->nr_pages < 2048) {
-		xtf_error("how=l2tree needs mem=8M");
-		return;
-	}
-	for (n = 0; n < HOLE_SLOT - 1; n++)
-		e[n] = ptep(full_l1(), PTE_RW);
-	check_eq(kmap(l2, PTE_RO), 0);
-	tick();
-	check_eq(mmuext_one(MMUEXT_PIN_L2_TABLE, pfn_to_mfn(l2)), 0);
-	t_pin = tock();
-	tick();
-	check_eq(mmuext_one(MMUEXT_UNPIN_TABLE, pfn_to_mfn(l2)), 0);
-	t_unpin = tock();
-	printf("one L2 over %u full L1s (%u entries): pin %u ticks, unpin "
-	       "%u ticks, in one request each\n",
-	       n, n * 1024, t_pin, t_unpin);
-	xtf_success("measured (not preemptible inside one table)");
-}
-
 void test_main(void)
 {
 	char how[12] = "batches";
@@ -208,10 +169,6 @@ void test_main(void)
 	check_eq(set_entry(l2_pfn(), SCRATCH_SLOT + 2,
 			   pte(pfn_to_mfn(l1x), PTE_RW)),
 		 0);
-	if (!strcmp(how, "l2tree")) {
-		l2tree();
-		return;
-	}
 	if (!strcmp(how, "mctail")) {
 		mctail();
 		xtf_success("done");
