@@ -91,9 +91,11 @@ long run_batch(struct domain *d, const struct batch *b,
 	if ((BATCH_MAX && count > BATCH_MAX) ||
 	    (b->foreigndom != DOMID_SELF && b->foreigndom != d->id))
 		return -EINVAL;
-	rc = table_pending_run(d); /* lab 4: a table's devalidation first */
-	if (rc == -ERESTART)
-		return batch_again(b);
+	if (tables_pending) { /* lab 4: a table's devalidation goes first */
+		rc = table_pending_run(d);
+		if (rc == -ERESTART)
+			return batch_again(b);
+	}
 	while (done < count && !rc) {
 		n = MIN(count - done, BATCH_CHUNK);
 		got = copy_batch(d, buf, b->reqs + done * b->size, b->size, n);
@@ -105,7 +107,7 @@ long run_batch(struct domain *d, const struct batch *b,
 		else if (!rc && got < n)
 			rc = -EFAULT;
 	}
-	if (!rc && table_pending(d)) /* lab 4: no return before it ends */
+	if (!rc && tables_pending && table_pending(d)) /* lab 4: not yet */
 		return batch_continue(d, b, count, before, done);
 	done += before;
 	if (b->pdone && copy_to_guest(d, b->pdone, &done, sizeof(done)))

@@ -36,21 +36,25 @@ static pde_t *table(mfn_t mfn)
 }
 
 /* Releases entries [lo, hi) of a putting table from lo up; with
- * `preemptible`, stops (-ERESTART) when preemption is due, after at least
- * one. 0 when all are released. */
+ * `preemptible`, stops (-ERESTART) before a present entry but the first
+ * when preemption is due (an absent one costs a few instructions: no
+ * check). 0 when all are released. */
 static int put_entries(mfn_t mfn, struct domain *d, int preemptible)
 {
 	struct frame *f = mfn_to_frame(mfn);
-	pde_t *t = table(mfn);
-	unsigned first = f->part.lo;
+	const pde_t *t = table(mfn);
+	unsigned i = f->part.lo, first = i, end = f->part.hi;
 
-	while (f->part.lo < f->part.hi) {
-		if (preemptible && f->part.lo != first &&
-		    hypercall_preempt_check())
+	for (; i < end; i++) {
+		if (!(t[i] & PTE_P))
+			continue;
+		if (preemptible && i != first && hypercall_preempt_check()) {
+			f->part.lo = (uint16_t)i;
 			return -ERESTART;
-		put_page_from_l2e(t[f->part.lo], d);
-		f->part.lo++;
+		}
+		put_page_from_l2e(t[i], d);
 	}
+	f->part.lo = (uint16_t)end;
 	return 0;
 }
 
@@ -70,6 +74,7 @@ static int put_run(struct domain *d, int preemptible)
 	f->type_count = 0;
 	put_page(mfn);
 	rc = d->ext.put_rc;
+	tables_pending--;
 	d->ext.put_mfn = 0;
 	d->ext.put_rc = 0;
 	return rc;
@@ -97,6 +102,7 @@ static int put_start(mfn_t mfn, struct domain *d, unsigned lo, unsigned hi,
 	f->part.hi = (uint16_t)hi;
 	d->ext.put_mfn = mfn;
 	d->ext.put_rc = rc;
+	tables_pending++;
 	return put_run(d, 1);
 }
 
@@ -110,25 +116,29 @@ int table_pending_run(struct domain *d)
 	return d->ext.put_mfn ? put_run(d, 1) : 0;
 }
 
-/* Validates entries [part.hi, end) of a partial table, stopping when
- * preemption is due after at least one; 0, -ERESTART or a refusal (the
- * refused entry is part.hi and holds nothing). */
+/* Validates entries [part.hi, end) of a partial table, stopping before a
+ * present entry but the first when preemption is due; 0, -ERESTART or a
+ * refusal (the refused entry is part.hi and holds nothing). */
 static int get_entries(mfn_t mfn, struct domain *d)
 {
 	struct frame *f = mfn_to_frame(mfn);
-	pde_t *t = table(mfn);
-	unsigned first = f->part.hi;
-	int rc;
+	const pde_t *t = table(mfn);
+	unsigned i = f->part.hi, first = i;
+	int rc = 0;
 
-	while (f->part.hi < HOLE_FIRST_SLOT) {
-		if (f->part.hi != first && hypercall_preempt_check())
-			return -ERESTART;
-		rc = get_page_from_l2e(t[f->part.hi], d);
+	for (; i < HOLE_FIRST_SLOT; i++) {
+		if (!(t[i] & PTE_P))
+			continue;
+		if (i != first && hypercall_preempt_check()) {
+			rc = -ERESTART;
+			break;
+		}
+		rc = get_page_from_l2e(t[i], d);
 		if (rc)
-			return rc;
-		f->part.hi++;
+			break;
 	}
-	return 0;
+	f->part.hi = (uint16_t)i;
+	return rc;
 }
 
 int table_get_preemptible(mfn_t mfn, struct domain *d)

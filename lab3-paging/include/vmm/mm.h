@@ -118,10 +118,12 @@ void hole_fill(struct domain *d, pde_t *l2);
  *
  * table_put_preemptible: drops one type and one general reference of mfn
  * (put_page_and_type). When it is the last of an L2, the devalidation may
- * be left pending (0 is still returned): table_pending says so, and
+ * be left pending (0 is still returned): table_pending says so (and
+ * tables_pending counts the domains with one, for a cheap first test), and
  * table_pending_run goes on with it (0 when finished, -ERESTART, or the
  * refusal a validation that was being undone ended with).
  */
+extern unsigned tables_pending; /* domains with a devalidation pending */
 int table_get_preemptible(mfn_t mfn, struct domain *d);
 int table_put_preemptible(mfn_t mfn, struct domain *d);
 int table_pending(struct domain *d);

@@ -20,7 +20,10 @@
  *   die      the same, but the callback shuts us down: the VMM ends the
  *            half-validated table with the domain, leaking nothing;
  *   dieput   the tree pinned, its unpin stopped half way (the rest of the
- *            devalidation pending), and the callback shuts us down.
+ *            devalidation pending), and the callback shuts us down;
+ *   keep     (a benchmark, grade/lab4.bench) we shut down with the tree
+ *            pinned: the VMM's teardown releases it in one stay, which
+ *            is not bounded (the chapter says why).
  */
 #include <lib/string.h>
 #include <guest/events.h>
@@ -80,17 +83,35 @@ static void expect_tables(int want, const char *when)
 			    want ? "not tables" : "still tables");
 }
 
+static uint32_t t_start;
+
+static void tick(void)
+{
+	t_start = (uint32_t)rdtsc();
+}
+
+static uint32_t tock(void)
+{
+	return (uint32_t)rdtsc() - t_start;
+}
+
 static void pin_unpin(void)
 {
-	uint32_t mfn = pfn_to_mfn(tree);
+	uint32_t mfn = pfn_to_mfn(tree), t_pin, t_unpin;
 
 	tree_fill(0, 0);
+	tick();
 	check_eq(mmuext_one(MMUEXT_PIN_L2_TABLE, mfn), 0);
+	t_pin = tock();
 	expect_tables(1, "pinned");
 	check_eq(is_table(tree), 1);
+	tick();
 	check_eq(mmuext_one(MMUEXT_UNPIN_TABLE, mfn), 0);
+	t_unpin = tock();
 	expect_tables(0, "unpinned");
-	printf("pin and unpin of an L2 over %u full L1s: done\n", NSLOTS);
+	printf("an L2 over %u full L1s (%u entries):\n", NSLOTS, NSLOTS * 1024);
+	bench_report("table_pin_whole", t_pin, "cycles");
+	bench_report("table_unpin_whole", t_unpin, "cycles");
 }
 
 static void base(void)
@@ -108,7 +129,9 @@ static void base(void)
 static void refused(void)
 {
 	tree_fill(0, 1);
+	tick();
 	check_eq(mmuext_one(MMUEXT_PIN_L2_TABLE, pfn_to_mfn(tree)), -EINVAL);
+	printf("refused pin: %u ticks in all\n", tock());
 	expect_tables(0, "refused");
 	check_eq(is_table(tree), 0);
 	printf("a tree refused at its last entry: -EINVAL, all given back\n");
@@ -219,6 +242,12 @@ void test_main(void)
 			raced(MMUEXT_UNPIN_TABLE); /* does not come back */
 		}
 		raced(MMUEXT_PIN_L2_TABLE); /* does not come back */
+		return;
+	}
+	if (!strcmp(how, "keep")) {
+		tree_fill(0, 0);
+		check_eq(mmuext_one(MMUEXT_PIN_L2_TABLE, pfn_to_mfn(tree)), 0);
+		xtf_success("shut down with the tree pinned");
 		return;
 	}
 	if (!strcmp(how, "abandon")) {

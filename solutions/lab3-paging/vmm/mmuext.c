@@ -82,9 +82,10 @@ static int new_baseptr(struct vcpu *v, mfn_t mfn)
 
 /*
  * The preemptible steps around pin and new_baseptr (mm.h: a no-op in lab
- * 3; lab 4 validates a new L2 a budget at a time first). The old base is
- * held across new_baseptr so that the put of it there is never the last:
- * the last, which may devalidate the whole table, is the one below.
+ * 3; lab 4 validates a new L2 a budget at a time first). When the put of
+ * the old base in new_baseptr would be its last, the old base is held
+ * across it: the last put, which may devalidate the whole table, is then
+ * the one below.
  */
 static int pin_l2(mfn_t mfn, struct domain *d)
 {
@@ -101,15 +102,18 @@ static int pin_l2(mfn_t mfn, struct domain *d)
 static int switch_base(struct vcpu *v, mfn_t mfn)
 {
 	mfn_t old = v->cr3 >> PAGE_SHIFT;
-	int held = table_get_preemptible(mfn, v->domain), rc;
+	int held = table_get_preemptible(mfn, v->domain), rc, hold;
 
 	if (held < 0)
 		return held;
-	get_page_and_type(old, FT_L2, v->domain); /* it is the base: no fail */
+	hold = old != mfn && mfn_to_frame(old)->type_count == 1;
+	if (hold) /* the base: a validated L2, so this cannot fail */
+		get_page_and_type(old, FT_L2, v->domain);
 	rc = new_baseptr(v, mfn);
 	if (held)
 		table_put_preemptible(mfn, v->domain);
-	table_put_preemptible(old, v->domain);
+	if (hold)
+		table_put_preemptible(old, v->domain);
 	return rc ? rc : BATCH_REREAD; /* read the rest through the new base */
 }
 
