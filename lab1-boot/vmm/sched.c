@@ -67,7 +67,8 @@ static int domains_alive(void)
 	int n = 0;
 
 	for (int i = 0; i < MAX_DOMAINS; i++)
-		n += domains[i].state == DOM_RUNNING;
+		n += domains[i].state == DOM_RUNNING ||
+		     domains[i].state == DOM_DYING;
 	return n;
 }
 

@@ -29,8 +29,8 @@ SUBOP(__HYPERVISOR_sched_op, SCHEDOP_yield, sched_yield);
 
 void vcpu_wake(struct vcpu *v)
 {
-	if (!v->ext.blocked)
-		return;
+	if (!v->ext.blocked || v->domain->state != DOM_RUNNING)
+		return; /* not blocked, or dying: it never runs again */
 	v->ext.blocked = 0;
 	scheduler->wake(v);
 }
@@ -64,9 +64,16 @@ SUBOP(__HYPERVISOR_sched_op, SCHEDOP_block, sched_block);
  * and ends them (a failure for each); it never panics over a guest's
  * choice. A domain that the end of an earlier one wakes (its peer's
  * port becomes pending) is not ended: it runs, and sees its peer gone.
+ * A dying domain's page tables are released first, a budget at a time
+ * (vmm/pt_preempt.c): the idle loop comes back here after each, and its
+ * end may wake a domain.
  */
 void idle_wait(void)
 {
+	if (domains_dying) {
+		domain_reap();
+		return;
+	}
 	printk("idle: every domain is blocked and nothing can wake them\n");
 	for (int i = 0; i < MAX_DOMAINS; i++)
 		if (domains[i].state == DOM_RUNNING &&

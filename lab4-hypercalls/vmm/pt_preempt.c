@@ -189,17 +189,75 @@ int table_put_preemptible(mfn_t mfn, struct domain *d)
 	return rc == -ERESTART ? 0 : rc; /* run_batch goes on with the rest */
 }
 
-/* A dying domain's tables stopped half way are ended now, before lab 3's
- * release_tables drops its pins and base. */
-static void partial_teardown(struct domain *d)
+/*
+ * A dying domain's tables (lab 1's domain_relinquish, before the
+ * TEARDOWN_STEPs): its base, its pins and any table stopped half way are
+ * released here, a budget at a time, so that lab 3's release_tables finds
+ * nothing left but the M2P. Lab 1's domain_destroy leaves the domain
+ * DOM_DYING while this returns -ERESTART; reap_dying (below) and the idle
+ * loop (block.c) call it again. A build that failed never ran: lab 3's
+ * release_tables does all, in one go.
+ */
+
+/* The next frame of d, from reap_pfn on, with a pin or a table stopped
+ * half way: reap_pfn moves to it. INVALID_MFN when there is none. */
+static mfn_t next_held(struct domain *d)
 {
-	for (pfn_t pfn = 0; pfn < d->nr_pages; pfn++) {
-		mfn_t mfn = d->p2m[pfn];
+	for (; d->ext.reap_pfn < d->nr_pages; d->ext.reap_pfn++) {
+		mfn_t mfn = d->p2m[d->ext.reap_pfn];
 
 		if (mfn != INVALID_MFN &&
-		    (mfn_to_frame(mfn)->flags & FF_PARTIAL))
-			put_start(mfn, d, 0, mfn_to_frame(mfn)->part.hi, 0);
+		    (mfn_to_frame(mfn)->flags & (FF_PINNED | FF_PARTIAL)))
+			return mfn;
 	}
-	put_finish(d); /* the last one, or one left pending */
+	return INVALID_MFN;
 }
-TEARDOWN_STEP(5, partial_teardown);
+
+/* Releases the pin of frame mfn, or the work stopped half way on it. */
+static void release_frame(mfn_t mfn, struct domain *d)
+{
+	struct frame *f = mfn_to_frame(mfn);
+
+	if (f->flags & FF_PARTIAL) {
+		put_start(mfn, d, 0, f->part.hi, 0);
+		return;
+	}
+	f->flags &= (uint8_t)~FF_PINNED;
+	table_put_preemptible(mfn, d);
+}
+
+int domain_relinquish(struct domain *d)
+{
+	mfn_t base = d->vcpu.cr3 >> PAGE_SHIFT, mfn;
+	int did = 0;
+
+	if (d->state != DOM_RUNNING && d->state != DOM_DYING)
+		return 0;
+	if (d->vcpu.cr3 && mfn_to_frame(base)->type == FT_L2) {
+		d->vcpu.cr3 = 0; /* the vCPU's reference, first */
+		table_put_preemptible(base, d);
+		did = 1;
+	}
+	for (;;) {
+		if (d->ext.put_mfn && put_run(d, 1) == -ERESTART)
+			return -ERESTART;
+		mfn = next_held(d);
+		if (mfn == INVALID_MFN)
+			return 0;
+		if (did && hypercall_preempt_check())
+			return -ERESTART;
+		d->ext.reap_pfn++;
+		release_frame(mfn, d);
+		did = 1;
+	}
+}
+
+/* Every return to a guest goes on with the dying domains' release, if
+ * there are any (at least one step, then up to the stay's budget). */
+static void reap_dying(struct vcpu *v, struct cpu_regs *r)
+{
+	(void)v, (void)r;
+	if (domains_dying)
+		domain_reap();
+}
+GUEST_RESUME(5, reap_dying);

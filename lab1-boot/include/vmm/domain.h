@@ -19,6 +19,7 @@
 enum domain_state {
 	DOM_FREE,    /* slot unused */
 	DOM_RUNNING, /* built; may run */
+	DOM_DYING,   /* lab 4: destroyed; tables still being released */
 	DOM_DEAD,    /* shut down or destroyed; memory released */
 };
 
@@ -69,8 +70,15 @@ static inline struct cpu_regs *vcpu_regs(struct vcpu *v)
 }
 
 /* Frees every frame of d and marks it dead; d must not be running on
- * return to a guest. Runs the TEARDOWN_STEP hooks first. */
+ * return to a guest. Runs the TEARDOWN_STEP hooks first. Before them,
+ * domain_relinquish (a weak default that does nothing; lab 4 releases
+ * the page tables there, a budget at a time) may stop half way: d is then
+ * left DOM_DYING, off the run queue, counted in domains_dying, and
+ * domain_reap calls domain_destroy again until it is done. */
 void domain_destroy(struct domain *d);
+int domain_relinquish(struct domain *d);
+void domain_reap(void);
+extern unsigned domains_dying;
 
 /* Ends d because of its own request (sched_op shutdown). */
 void domain_shutdown(struct domain *d, unsigned int reason);
