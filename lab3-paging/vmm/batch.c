@@ -95,6 +95,9 @@ long run_batch(struct domain *d, const struct batch *b,
 		rc = table_pending_run(d);
 		if (rc == -ERESTART)
 			return batch_again(b);
+		/* A refusal it ends with is the answer of a continued call. */
+		if (!(b->count & BATCH_PREEMPTED))
+			rc = 0;
 	}
 	while (done < count && !rc) {
 		n = MIN(count - done, BATCH_CHUNK);
