@@ -4,13 +4,24 @@
  * enters here through its vector stub.
  *
  * Entry from a guest (ring 1 or 3): the CPU switches to the entry stack
- * (tss.esp0) and pushes ss, esp, eflags, cs, eip [, error]. The stub and
- * entry_common complete a struct cpu_regs there, switch to the VMM's page
- * directory, copy the frame to the top of the current vCPU's VMM stack and
- * call trap(), which ends in resume_guest(). The entry stack therefore only
- * ever holds the frame of the guest that is entering or leaving: every
- * entry and every exit writes the same REGS_SIZE bytes, so nothing of
- * another domain is left there to read.
+ * (tss.esp0) and pushes ss, esp, eflags, cs, eip [, error]; the stub
+ * pushes the vector [and an error of 0], and guest_entry stores the
+ * guest's eax (the one register it needs free). Those eight words are
+ * all an entry writes on the entry stack, each at its offset in a struct
+ * cpu_regs that ends at entry_stack_top (ESTACK below). guest_entry then
+ * switches to the VMM's page directory and builds the whole struct
+ * cpu_regs at the top of the current vCPU's VMM stack by pushing: the
+ * seven words of the CPU and the stub from the entry stack, the other
+ * registers straight from the CPU. No frame is copied whole.
+ *
+ * It calls hypercall_trap() for int $0x82 and trap() for every other
+ * vector; both end in resume_guest(), which loads the guest's general
+ * registers from that frame and moves the rest of it, the top twelve
+ * words from eax up, to the same place on the entry stack: the guest's
+ * data segments can only be loaded in the guest's address space (its
+ * GDT is mapped there), so after the switch, from the entry stack. So
+ * the entry stack only ever holds words of the guest that is entering or
+ * leaving: nothing of another domain is left there to read.
  *
  * Entry from the VMM itself (ring 0), on a VMM stack: no stack or
  * address-space switch; trap() handles it on the current stack and we
@@ -22,10 +33,15 @@
  * code ever runs on the entry stack, so nothing of the VMM or of the
  * crashed domain is left on it for the next guest to read.
  */
+#include <public/xen.h>
 #include <vmm/regs.h>
 #include <vmm/segments.h>
 
 #define ENTRY_STACK_SIZE 4096 /* one page, mapped in every guest */
+
+/* Where a register lies on the entry stack: at its offset in a struct
+ * cpu_regs that ends at entry_stack_top. */
+#define ESTACK(field) (entry_stack_top - REGS_SIZE + REGS_##field)
 
 /* Vectors for which the CPU pushes an error code. */
 #define HAS_ERROR(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
@@ -39,10 +55,58 @@ stub_\v:
 	pushl	$0
 	.endif
 	pushl	$\v
+	.if (\v) == HYPERCALL_VECTOR
+	jmp	hypercall_entry
+	.else
 	jmp	entry_common
+	.endif
 	.pushsection .rodata
 	.long	stub_\v
 	.popsection
+.endm
+
+/* The VMM's data segments, and a clear direction flag for its C code. */
+.macro load_vmm_segments
+	movl	$VMM_DS, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	xorl	%eax, %eax
+	movl	%eax, %fs
+	movl	%eax, %gs
+	cld
+.endm
+
+/*
+ * An entry from a guest, with the stub's words on the entry stack and
+ * the guest's registers in the CPU: builds the frame on the VMM stack (see
+ * above) and calls handler(frame), which never returns. Until the segment
+ * registers are the VMM's, every memory operand names %ss (the VMM's flat
+ * data segment, loaded by the CPU from the TSS): the guest's %ds may have
+ * any base.
+ */
+.macro guest_entry handler
+	movl	%eax, %ss:ESTACK(EAX)
+	movl	%ss:tramp_vmm_cr3, %eax
+	movl	%eax, %cr3
+	movl	%ss:tramp_vmm_stack_top, %esp
+	pushl	%ss:ESTACK(SS)
+	pushl	%ss:ESTACK(ESP)
+	pushl	%ss:ESTACK(EFLAGS)
+	pushl	%ss:ESTACK(CS)
+	pushl	%ss:ESTACK(EIP)
+	pushl	%ss:ESTACK(ERROR)
+	pushl	%ss:ESTACK(VECTOR)
+	pushl	%ds
+	pushl	%es
+	pushl	%fs
+	pushl	%gs
+	movl	%ss:ESTACK(EAX), %eax
+	pushal
+	load_vmm_segments
+	xorl	%ebp, %ebp		/* backtraces stop at the guest */
+	pushl	%esp
+	call	\handler		/* ends in resume_guest() */
+	ud2
 .endm
 
 	.pushsection .rodata
@@ -58,39 +122,28 @@ vector_stubs:
 	.set	v, v + 1
 	.endr
 
+/* The stub's words are on the stack: vector, error, eip, cs, ... */
 entry_common:
+	testl	$3, 12(%esp)		/* cs: from a guest? */
+	jz	from_vmm
+	guest_entry trap
+
+/* int $0x82 (the gate's DPL 1 lets only ring 1 and the VMM use it). */
+hypercall_entry:
+	testl	$3, 12(%esp)
+	jz	from_vmm
+	guest_entry hypercall_trap
+
+from_vmm:
 	pushl	%ds
 	pushl	%es
 	pushl	%fs
 	pushl	%gs
 	pushal
-	movl	$VMM_DS, %eax
-	movl	%eax, %ds
-	movl	%eax, %es
-	xorl	%eax, %eax
-	movl	%eax, %fs
-	movl	%eax, %gs
-	cld
-	testl	$3, REGS_CS(%esp)
-	jz	from_vmm
-
-	/* From a guest: leave its address space and the entry stack. */
-	movl	tramp_vmm_cr3, %eax
-	movl	%eax, %cr3
-	movl	%esp, %esi
-	movl	tramp_vmm_stack_top, %edi
-	subl	$REGS_SIZE, %edi
-	movl	%edi, %esp
-	movl	$(REGS_SIZE / 4), %ecx
-	rep movsl
-	xorl	%ebp, %ebp		/* backtraces stop at the guest */
-	pushl	%esp
-	call	trap			/* ends in resume_guest() */
-	ud2
-
-from_vmm:
-	/* A fault in resume_guest after its switch to the guest's address space
-	 * (trap() destroys that guest): get the VMM's address space back. */
+	load_vmm_segments
+	/* A fault of resume_guest's iret, after its switch to the guest's
+	 * address space (trap() destroys that guest): get the VMM's address
+	 * space back. */
 	movl	%cr3, %eax
 	cmpl	tramp_vmm_cr3, %eax
 	je	1f
@@ -140,28 +193,44 @@ exit_fault_entry:
 /*
  * void resume_guest(struct cpu_regs *regs, uint32_t cr3): enters the
  * guest whose frame is at regs (on a VMM stack) in the address space cr3.
- * Copies the frame to the entry stack, which the guest's address space
- * maps too, switches address space, restores and irets.
+ * Loads the guest's general registers but eax from the frame, and moves
+ * the rest of it (eax and the eleven words above it) to the entry stack,
+ * which the guest's address space maps too; switches address space and
+ * loads those from there, and irets. cr3 waits in tramp_guest_cr3 while
+ * every register holds the guest's. The frame is left on the VMM stack
+ * (its guest enters again, and so writes it anew, before anything reads
+ * it).
  */
 	.globl resume_guest
 resume_guest:
 	cli
-	movl	4(%esp), %esi
-	movl	8(%esp), %edx
-	movl	$(entry_stack_top - REGS_SIZE), %edi
-	movl	$(REGS_SIZE / 4), %ecx
-	cld
-	rep movsl
-	movl	$(entry_stack_top - REGS_SIZE), %esp
-	movl	%edx, %cr3
+	movl	8(%esp), %eax
+	movl	%eax, tramp_guest_cr3
+	movl	4(%esp), %esp
+	popal
+	movl	%eax, ESTACK(EAX)
+	popl	ESTACK(GS)
+	popl	ESTACK(FS)
+	popl	ESTACK(ES)
+	popl	ESTACK(DS)
+	popl	ESTACK(VECTOR)
+	popl	ESTACK(ERROR)
+	popl	ESTACK(EIP)
+	popl	ESTACK(CS)
+	popl	ESTACK(EFLAGS)
+	popl	ESTACK(ESP)
+	popl	ESTACK(SS)
+	movl	tramp_guest_cr3, %eax
+	movl	$ESTACK(EAX), %esp
+	movl	%eax, %cr3
 	.globl resume_fixup_start, resume_fixup_end
 resume_fixup_start:			/* a fault from here on is the guest's */
-	popal
+	popl	%eax
 	popl	%gs
 	popl	%fs
 	popl	%es
 	popl	%ds
-	addl	$8, %esp
+	addl	$8, %esp		/* vector, error */
 	iret
 resume_fixup_end:
 
@@ -177,6 +246,8 @@ tss:
 tramp_vmm_cr3:		/* machine address of vmm_pgdir */
 	.long	0
 tramp_vmm_stack_top:	/* top of the current vCPU's VMM stack */
+	.long	0
+tramp_guest_cr3:	/* resume_guest's cr3: the guest's own L2 */
 	.long	0
 
 /* The entry stack: the CPU pushes here on an entry from a guest. */

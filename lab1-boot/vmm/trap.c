@@ -5,10 +5,9 @@
 #include <stddef.h>
 #include <public/xen.h>
 #include <vmm/domain.h>
-#include <vmm/hypercall.h>
+#include <vmm/entry.h>
 #include <vmm/power.h>
 #include <vmm/printk.h>
-#include <vmm/registry.h>
 #include <vmm/sched.h>
 #include <vmm/symbols.h>
 #include <vmm/trap.h>
@@ -118,22 +117,9 @@ __weak void interrupt(struct cpu_regs *r)
 	printk("spurious interrupt, vector %u\n", r->vector);
 }
 
-/* return_to_guest, inlined into trap(): the hot path saves a call. */
-static inline __attribute__((always_inline, noreturn)) void
-leave_to_guest(struct vcpu *v)
-{
-	struct cpu_regs *r = vcpu_regs(v);
-
-	for_each_entry (guest_resume, h)
-		h->fn(v, r);
-	if (v->domain->state != DOM_RUNNING)
-		schedule(); /* a hook ended it; never returns */
-	resume_guest(r, v->cr3);
-}
-
 void return_to_guest(struct vcpu *v)
 {
-	leave_to_guest(v);
+	leave_to_guest(v, vcpu_regs(v));
 }
 
 /* A trap in the VMM itself: the return path's net, an interrupt, or a
@@ -149,28 +135,23 @@ static void trap_in_vmm(struct cpu_regs *r, uint32_t cr2)
 	interrupt(r);
 }
 
-/* The guest's entry, the VMM's hot path: kept short (a null hypercall's
- * cost is measured: make bench). */
+/* Every exception and interrupt, from a guest and from the VMM itself.
+ * (A guest's int $0x82 goes to hypercall_trap instead: hypercall.c.) */
 void trap(struct cpu_regs *r)
 {
 	uint32_t cr2 = r->vector == T_PF ? read_cr2() : 0;
-	struct domain *d;
+	struct vcpu *v = current;
 
 	if (regs_ring(r) == 0) {
 		trap_in_vmm(r, cr2);
 		return;
 	}
-	d = current->domain;
-	d->vmm_entries++;
-	for_each_entry (guest_entry, h)
-		h->fn(r);
-	if (r->vector == HYPERCALL_VECTOR)
-		hypercall_dispatch(r);
-	else if (r->vector < NR_EXCEPTIONS)
+	guest_entered(v, r, ~0u);
+	if (r->vector < NR_EXCEPTIONS)
 		guest_exception(r, cr2);
 	else
 		interrupt(r);
-	if (d->state != DOM_RUNNING)
+	if (v->domain->state != DOM_RUNNING)
 		schedule(); /* never returns: the domain is gone */
-	leave_to_guest(current);
+	leave_to_guest(v, r);
 }

@@ -8,16 +8,19 @@
 /* Fills the dispatch table from the registry; panics on a duplicate. */
 void hypercall_init(void);
 
-/* Runs the hypercall in regs (eax = number, ebx.. = arguments) for the
- * current domain and stores its result in regs->eax. */
-void hypercall_dispatch(struct cpu_regs *regs);
+/* A guest's int $0x82, called by tramp.S with the guest's registers:
+ * runs the hypercall in regs (eax = number, ebx.. = arguments) for the
+ * current domain, stores its result in regs->eax (a result of -ERESTART
+ * through hypercall_done) and returns to the guest. */
+__attribute__((noreturn)) void hypercall_trap(struct cpu_regs *regs);
 
 /* Runs hypercall nr with arguments a[0..4] (ebx..edi): its handler's
  * result, or -ENOSYS if there is none. */
 long hypercall_call(uint32_t nr, const unsigned long a[5]);
 
 /* Stores the result rc of the hypercall in regs (regs->eax). A weak
- * default; lab 4's continuations replace it. */
+ * default; lab 4's continuations replace it. hypercall_trap calls it for
+ * -ERESTART only, and stores any other result itself. */
 void hypercall_done(struct cpu_regs *regs, long rc);
 
 /* A handler's result for "stopped half way; the guest calls again" (lab

@@ -11,9 +11,12 @@
  *   BUILD_STEP(prio, fn)     fn(d, b) runs when a domain is built (builder.c)
  *   TEARDOWN_STEP(prio, fn)  fn(d) runs when a domain dies (domain.c)
  *   SWITCH_HOOK(prio, fn)    fn(next) runs before a vCPU runs (sched.c)
- *   GUEST_ENTRY(prio, fn)    fn(regs) runs when a guest enters the VMM (trap.c)
+ *   GUEST_ENTRY(prio, fn)    fn(regs) runs when a guest enters the VMM
+ *                            (vmm/entry.h: guest_entered)
  *   GUEST_RESUME(prio, fn)   fn(v, regs) runs before every return to a guest
- *                            (trap.c: leave_to_guest, return_to_guest)
+ *                            (vmm/entry.h: leave_to_guest); each costs a
+ *                            call on every entry or return: work that must
+ *                            be cheap goes in vmm/entry_ext.h instead
  *
  * Priorities are two-digit decimal numbers so that sorting by name sorts
  * them numerically.

@@ -17,7 +17,7 @@
 #define REGS_EDX       20
 #define REGS_ECX       24
 #define REGS_EAX       28
-#define REGS_GS	       32 /* pushed by entry_common */
+#define REGS_GS	       32 /* pushed by the entry code */
 #define REGS_FS	       36
 #define REGS_ES	       40
 #define REGS_DS	       44

@@ -41,9 +41,10 @@ void trap(struct cpu_regs *regs);
 struct vcpu;
 
 /* Leaves the VMM for v's guest, with the registers of v's frame
- * (vcpu_regs(v)): runs the GUEST_RESUME hooks (lab 4 delivers events
- * there; a hook may end the domain, and then the next vCPU runs), then
- * resume_guest. v must be the current vCPU. */
+ * (vcpu_regs(v)): runs the GUEST_RESUME hooks and vmm/entry_ext.h's
+ * work (lab 4 delivers events there; either may end the domain, and
+ * then the next vCPU runs), then resume_guest. v must be the current
+ * vCPU. */
 __attribute__((noreturn)) void return_to_guest(struct vcpu *v);
 
 /* What to do with an exception raised by a guest. Lab 1: crash the

@@ -77,8 +77,9 @@ long evtchn_bind_interdomain(struct domain *d, uint32_t rdom, uint32_t rport);
 long evtchn_close_port(struct domain *d, uint32_t port);
 
 /*
- * Delivers pending events to v's guest on its way out of the VMM (a
- * GUEST_RESUME hook; regs is v's frame): if evtchn_upcall_pending is
+ * Delivers pending events to v's guest on its way out of the VMM (on
+ * every return to a guest that has evtchn_upcall_pending set:
+ * vmm/entry_ext.h; regs is v's frame): if evtchn_upcall_pending is
  * set, evtchn_upcall_mask is clear and the guest has an event callback,
  * LAB 4 EXERCISE 5: enters the callback as an interrupt would
  * (create_bounce_frame with the callback's cs:eip, the saved eflags.IF

@@ -83,7 +83,6 @@ void deliver_events(struct vcpu *v, struct cpu_regs *r)
 	v->ext.upcalls++;
 	/* END LAB 4 EXERCISE 5 */
 }
-GUEST_RESUME(50, deliver_events);
 
 /* The eflags bits a guest may choose (Xen lets the same through): the
  * arithmetic flags, TF, DF, RF, AC and ID. IF is always set (only the
