@@ -16,6 +16,7 @@
 #include <public/shared_info.h>
 #include <vmm/bounce.h>
 #include <vmm/domain.h>
+#include <vmm/entry_ext.h>
 #include <vmm/guestmem.h>
 #include <vmm/insn.h>
 #include <vmm/printk.h>
@@ -58,20 +59,6 @@ static int has_error_code(uint32_t vector)
 	       vector == T_AC;
 }
 
-/* Lab 4 replaces these (vmm/bounce_mask.c): the guest's event mask saved
- * in the frame an exception bounce writes, and set on entry to a handler
- * whose trap-table entry has TI_IF. Without events (labs 2 and 3) there
- * is no mask. */
-__weak void bounce_mask_save(struct vcpu *v, struct cpu_regs *r)
-{
-	(void)v, (void)r;
-}
-
-__weak void bounce_mask_set(struct vcpu *v, struct cpu_regs *r, unsigned vector)
-{
-	(void)v, (void)r, (void)vector;
-}
-
 void guest_exception(struct cpu_regs *r, uint32_t cr2)
 {
 	struct vcpu *v = current;
@@ -81,7 +68,7 @@ void guest_exception(struct cpu_regs *r, uint32_t cr2)
 
 	if (r->vector == T_GP && (r->error & 2)) {
 		vector = (r->error >> 3) & 0xFF; /* or T_GP, if refused */
-		bounce_mask_save(v, r);
+		ext_bounce_begin(v, r);
 		rc = software_interrupt(v, r);
 	} else if (r->vector == T_GP && regs_ring(r) == 1 &&
 		   (insn = privileged_insn(v, r))) {
@@ -93,12 +80,12 @@ void guest_exception(struct cpu_regs *r, uint32_t cr2)
 	} else {
 		if (r->vector == T_PF)
 			v->domain->ext.shared->vcpu_info[0].arch.cr2 = cr2;
-		bounce_mask_save(v, r);
+		ext_bounce_begin(v, r);
 		rc = bounce_exception(v, r, r->vector,
 				      has_error_code(r->vector), r->error);
 	}
 	if (rc == 0) {
-		bounce_mask_set(v, r, vector);
+		ext_bounce_done(v, r, vector);
 		return;
 	}
 	printk("d%u: %s at eip %08x: %s\n", v->domain->id, trap_name(r->vector),

@@ -28,7 +28,6 @@
 #include <vmm/memlayout.h>
 #include <vmm/mm.h>
 #include <vmm/preempt.h>
-#include <vmm/registry.h>
 
 static pde_t *table(mfn_t mfn)
 {
@@ -194,9 +193,10 @@ int table_put_preemptible(mfn_t mfn, struct domain *d)
  * TEARDOWN_STEPs): its base, its pins and any table stopped half way are
  * released here, a budget at a time, so that lab 3's release_tables finds
  * nothing left but the M2P. Lab 1's domain_destroy leaves the domain
- * DOM_DYING while this returns -ERESTART; reap_dying (below) and the idle
- * loop (block.c) call it again. A build that failed never ran: lab 3's
- * release_tables does all, in one go.
+ * DOM_DYING while this returns -ERESTART; every return to a guest
+ * (include/vmm/entry_ext.h) and the idle loop (block.c) call it again. A
+ * build that failed never ran: lab 3's release_tables does all, in one
+ * go.
  */
 
 /* The next frame of d, from reap_pfn on, with a pin or a table stopped
@@ -251,13 +251,3 @@ int domain_relinquish(struct domain *d)
 		did = 1;
 	}
 }
-
-/* Every return to a guest goes on with the dying domains' release, if
- * there are any (at least one step, then up to the stay's budget). */
-static void reap_dying(struct vcpu *v, struct cpu_regs *r)
-{
-	(void)v, (void)r;
-	if (domains_dying)
-		domain_reap();
-}
-GUEST_RESUME(5, reap_dying);

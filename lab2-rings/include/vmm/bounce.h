@@ -42,14 +42,6 @@ int create_bounce_frame(struct vcpu *v, struct cpu_regs *r,
 int bounce_exception(struct vcpu *v, struct cpu_regs *r, unsigned vector,
 		     int has_error, uint32_t error);
 
-/* Lab 4's event mask around an exception bounce (weak no-ops in lab 2):
- * before it, the mask goes into r's saved IF (so the frame carries it);
- * after it, r's IF is set again and, if the entry that took the exception
- * (that of `vector`, or #GP's if that one took an int n) has TI_IF, the
- * mask is set. */
-void bounce_mask_save(struct vcpu *v, struct cpu_regs *r);
-void bounce_mask_set(struct vcpu *v, struct cpu_regs *r, unsigned vector);
-
 /*
  * LAB 2 EXERCISE 5. r is a #GP. If its error code says an IDT gate refused
  * an int n (bit 1 set; the vector is error >> 3) and the guest's trap table
