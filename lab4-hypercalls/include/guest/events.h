@@ -61,6 +61,19 @@ struct iret_landing {
  * eflags - and makes the iret hypercall; *l says where it landed. */
 void iret_by_hand(uint32_t eflags, uint32_t eax, struct iret_landing *l);
 
+/* The registers a raw callback sees (testlib/raw_upcall.c): what the
+ * callback's pushal saved, then the upcall's frame. Changing them changes
+ * what the interrupted code resumes with. */
+struct upcall_regs {
+	uint32_t edi, esi, ebp, esp, ebx, edx, ecx, eax; /* pushal */
+	uint32_t eip, cs, eflags;			 /* the upcall */
+};
+
+/* Registers a callback that saves every register, calls handler(r) and
+ * returns with the iret hypercall: for tests that look at (or change)
+ * the state an upcall interrupted. 0 or -errno. */
+long raw_upcall_init(void (*handler)(struct upcall_regs *r));
+
 struct mmuext_op;
 
 /* ops[0 .. 2 * pairs - 1]: pin_cmd (MMUEXT_PIN_L1_TABLE or _L2_) and

@@ -67,25 +67,6 @@ static volatile uint32_t seen, seen_k;
 static struct multicall_entry *mc; /* where the multicall's entries are */
 static uint32_t mc_pfn;
 
-struct saved {
-	uint32_t edi, esi, ebp, esp, ebx, edx, ecx, eax; /* pushal */
-	uint32_t eip, cs, eflags;			 /* the upcall */
-};
-
-void race_entry(void);
-void race_handler(struct saved *r);
-__asm__(".text\n"
-	"race_entry:\n\t"
-	"pushal\n\t"
-	"pushl %esp\n\t"
-	"call race_handler\n\t"
-	"addl $4, %esp\n\t"
-	"popal\n\t"
-	"pushl %eax\n\t"
-	"movl $23, %eax\n\t" /* __HYPERVISOR_iret */
-	"int $0x82\n\t"
-	"ud2");
-
 /* Unpins not yet done (from request k on) of odd tables: no-ops. */
 static void rewrite_rest(uint32_t k)
 {
@@ -96,7 +77,7 @@ static void rewrite_rest(uint32_t k)
 		ops[i].arg1.mfn = 0;
 }
 
-void race_handler(struct saved *r)
+static void race_handler(struct upcall_regs *r)
 {
 	struct vcpu_info *vi = vcpu0();
 	uint32_t k = done;
@@ -344,9 +325,7 @@ void test_main(void)
 	loop_a = evtchn_alloc_unbound(DOMID_SELF);
 	b = evtchn_bind_interdomain(DOMID_SELF, (uint32_t)loop_a);
 	check(loop_a > 0 && b == 2);
-	check_eq(HYPERVISOR_set_callbacks(FLAT_RING1_CS,
-					  (unsigned long)race_entry, 0, 0),
-		 0);
+	check_eq(raw_upcall_init(race_handler), 0);
 	direct();
 	multicall();
 	events_mask();

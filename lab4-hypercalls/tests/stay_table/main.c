@@ -140,26 +140,7 @@ static void refused(void)
 
 /* ---- the race: our callback between the two entries of a pin ---- */
 
-struct saved {
-	uint32_t edi, esi, ebp, esp, ebx, edx, ecx, eax; /* pushal */
-	uint32_t eip, cs, eflags;			 /* the upcall */
-};
-
-void tree_entry(void);
-void tree_handler(struct saved *r);
-__asm__(".text\n"
-	"tree_entry:\n\t"
-	"pushal\n\t"
-	"pushl %esp\n\t"
-	"call tree_handler\n\t"
-	"addl $4, %esp\n\t"
-	"popal\n\t"
-	"pushl %eax\n\t"
-	"movl $23, %eax\n\t" /* __HYPERVISOR_iret */
-	"int $0x82\n\t"
-	"ud2");
-
-void tree_handler(struct saved *r)
+static void tree_handler(struct upcall_regs *r)
 {
 	struct vcpu_info *vi = vcpu0();
 
@@ -230,9 +211,7 @@ void test_main(void)
 	for (unsigned n = 0; n < NSLOTS; n++)
 		l1s[n] = l1_full(x);
 	tree = page_get();
-	check_eq(HYPERVISOR_set_callbacks(FLAT_RING1_CS,
-					  (unsigned long)tree_entry, 0, 0),
-		 0);
+	check_eq(raw_upcall_init(tree_handler), 0);
 	if (!strcmp(how, "die") || !strcmp(how, "dieput")) {
 		race = DIE;
 		tree_fill(0, 0);
