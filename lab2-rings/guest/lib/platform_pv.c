@@ -1,5 +1,6 @@
 /* The paravirtual platform: each operation is a hypercall, or a read of
  * what the VMM left in the shared-info page. */
+#include <guest/batch.h>
 #include <guest/hypercall.h>
 #include <guest/hypercall_rings.h>
 #include <guest/platform.h>
@@ -27,9 +28,12 @@ static int pv_set_trap_table(const struct trap_info *table)
 	return (int)HYPERVISOR_set_trap_table(table);
 }
 
-/* The VMM puts it in the TSS (ss1:esp1) whenever this guest runs. */
+/* The VMM puts it in the TSS (ss1:esp1) whenever this guest runs. In a
+ * batch (guest/batch.h) the call is kept for the batch's end. */
 static int pv_stack_switch(uint32_t esp)
 {
+	if (batch_queue(__HYPERVISOR_stack_switch, FLAT_RING1_SS, esp, 0, 0, 0))
+		return 0;
 	return (int)HYPERVISOR_stack_switch(FLAT_RING1_SS, esp);
 }
 

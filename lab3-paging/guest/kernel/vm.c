@@ -13,6 +13,7 @@
  * write copies the page, or makes it writable if no one else holds it.
  */
 #include <lib/string.h>
+#include <guest/batch.h>
 #include <guest/platform.h>
 #include <guest/platform_mm.h>
 #include <public/errno.h>
@@ -236,10 +237,17 @@ static void share_l1(uint32_t e, uint32_t *to)
 }
 
 /* fork: child becomes an activated copy of the live parent, sharing every
- * page (copy-on-write). 0, or -ENOMEM: then child holds nothing. */
+ * page (copy-on-write). 0, or -ENOMEM: then child holds nothing. The
+ * parent's new entries, the TLB flush and the child's pin are one batch
+ * of hypercalls (guest/batch.h): nothing here depends on a call of the
+ * batch having been made (the child's tables are written before the
+ * calls that make them read-only are even offered). */
 int vm_fork(struct vm *parent, struct vm *child)
 {
-	int rc = vm_create(child);
+	int rc;
+
+	batch_begin();
+	rc = vm_create(child);
 
 	for (unsigned s = 0; !rc && s < USER_SLOTS; s++) {
 		uint32_t *l1;
@@ -259,12 +267,13 @@ int vm_fork(struct vm *parent, struct vm *child)
 	if (rc) {
 		if (child->l2)
 			vm_free(child);
-		return rc;
+	} else {
+		child->heap_start = parent->heap_start;
+		child->brk = parent->brk;
+		vm_activate(child);
 	}
-	child->heap_start = parent->heap_start;
-	child->brk = parent->brk;
-	vm_activate(child);
-	return 0;
+	batch_end();
+	return rc;
 }
 
 /* Unmaps the user pages of [lo, hi), page aligned. */
@@ -298,17 +307,22 @@ long vm_sbrk(struct vm *vm, int32_t n)
 
 /* Releases an address space: unpinned (current no more: the kernel's
  * becomes current instead), its pages and tables go back to the
- * allocator. */
+ * allocator. The switch and the unpin are one batch of hypercalls
+ * (guest/batch.h), sent before the tables are written as free pages;
+ * inside an outer batch (fork's, when it fails) the tree was never live,
+ * and its tables are ordinary pages already. */
 void vm_free(struct vm *vm)
 {
 	int rc;
 
+	batch_begin();
 	if (vm->l2 == l2_loaded)
 		load_l2(kernel_l2);
 	rc = vm->live ? platform_mm->unpin_l2(vm->l2) : 0;
 	if (rc)
 		panic("the platform refused to unpin an address space (%d)",
 		      rc);
+	batch_end();
 	for (unsigned s = 0; s < USER_SLOTS; s++) {
 		uint32_t *l1;
 

@@ -7,9 +7,12 @@
  * the kernel's own mapping of it is made read-only, and is mapped
  * writable again only after it stopped being one. Updates of entries are
  * batched: set_pte queues mmu_update requests, which one hypercall then
- * applies, as the Xen paper's guests batch theirs.
+ * applies, as the Xen paper's guests batch theirs. Each hypercall is
+ * offered to a batch of hypercalls first (guest/batch.h: none before lab
+ * 4), which may keep it for one multicall with others.
  */
 #include <arch/mmu.h>
+#include <guest/batch.h>
 #include <guest/hypercall_mmu.h>
 #include <guest/platform.h>
 #include <guest/platform_mm.h>
@@ -44,11 +47,16 @@ static uint32_t kva_to_ma(const void *va)
 	return va_to_mfn(va) << PAGE_SHIFT | PAGE_OFFSET(va);
 }
 
-/* Sends the queue to the VMM; the first refusal is kept for flush. */
-static void send_queue(void)
+/* Sends the queue to the VMM (or to an open batch, which copies it);
+ * the first refusal is kept for flush. */
+static inline void send_queue(void)
 {
-	long rc = queued ? HYPERVISOR_mmu_update(queue, queued, 0) : 0;
+	long rc = 0;
 
+	if (queued &&
+	    !batch_queue(__HYPERVISOR_mmu_update, (unsigned long)queue, queued,
+			 0, DOMID_SELF, queued * sizeof(queue[0])))
+		rc = HYPERVISOR_mmu_update(queue, queued, 0);
 	if (rc && !queue_error)
 		queue_error = (int)rc;
 	queued = 0;
@@ -61,13 +69,28 @@ static void queue_update(uint32_t ma, uint32_t val)
 	queue[queued++] = (struct mmu_update){ ma | MMU_NORMAL_PT_UPDATE, val };
 }
 
+/* One mmuext_op on one frame, or kept by an open batch. */
+static inline long mmuext(unsigned cmd, uint32_t mfn)
+{
+	struct mmuext_op op = { cmd, { mfn }, { 0 } };
+
+	if (batch_queue(__HYPERVISOR_mmuext_op, (unsigned long)&op, 1, 0,
+			DOMID_SELF, sizeof(op)))
+		return 0;
+	return HYPERVISOR_mmuext_op(&op, 1, 0);
+}
+
+/* The updates and the TLB flush they need go in one batch, if batching
+ * is on: one VMM entry instead of two. */
 static int pv_flush_ptes(void)
 {
 	int rc;
 
+	batch_begin();
 	send_queue();
 	if (tlb_stale && !queue_error)
-		queue_error = (int)mmuext_one(MMUEXT_TLB_FLUSH_LOCAL, 0);
+		queue_error = (int)mmuext(MMUEXT_TLB_FLUSH_LOCAL, 0);
+	batch_end();
 	rc = queue_error;
 	queue_error = tlb_stale = 0;
 	return rc;
@@ -128,7 +151,7 @@ static int pv_pin_l2(uint32_t *l2)
 
 	map_tables(l2, 0);
 	rc = pv_flush_ptes();
-	return rc ? rc : (int)mmuext_one(MMUEXT_PIN_L2_TABLE, va_to_mfn(l2));
+	return rc ? rc : (int)mmuext(MMUEXT_PIN_L2_TABLE, va_to_mfn(l2));
 }
 
 /* Unpinning the last reference devalidates the tree: the L1s and the
@@ -138,7 +161,7 @@ static int pv_unpin_l2(uint32_t *l2)
 	int rc = pv_flush_ptes();
 
 	if (!rc)
-		rc = (int)mmuext_one(MMUEXT_UNPIN_TABLE, va_to_mfn(l2));
+		rc = (int)mmuext(MMUEXT_UNPIN_TABLE, va_to_mfn(l2));
 	if (rc)
 		return rc;
 	map_tables(l2, 1);
@@ -149,7 +172,7 @@ static int pv_new_baseptr(uint32_t *l2)
 {
 	int rc = pv_flush_ptes();
 
-	return rc ? rc : (int)mmuext_one(MMUEXT_NEW_BASEPTR, va_to_mfn(l2));
+	return rc ? rc : (int)mmuext(MMUEXT_NEW_BASEPTR, va_to_mfn(l2));
 }
 
 static const struct platform_mm_ops pv_mm_ops = {

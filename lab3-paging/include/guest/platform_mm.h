@@ -26,7 +26,9 @@ struct platform_mm_ops {
 	 *
 	 * The kernel half of every L2 (KIT_KERNEL_BASE and up) holds the
 	 * builder's L1s, shared by all address spaces: pin and unpin leave
-	 * them alone. Every call returns 0 or -errno unless it says not.
+	 * them alone. Every call returns 0 or -errno unless it says not;
+	 * inside a batch (guest/batch.h) a call may be kept for the batch's
+	 * end and return 0, a refusal then being found by batch_end.
 	 */
 	uint32_t (*make_pte)(uint32_t pfn, uint32_t flags); /* PTE_* flags */
 	uint32_t (*pte_pfn)(uint32_t pte);		    /* a present one */
