@@ -60,8 +60,8 @@ static const char *call_name(uint32_t op)
 static void check(const struct multicall_entry *e, unsigned i, unsigned n)
 {
 	if (e->result == NO_RESULT)
-		panic("batched %s (call %u of %u) got no result", call_name(e->op),
-		      i + 1, n);
+		panic("batched %s (call %u of %u) got no result",
+		      call_name(e->op), i + 1, n);
 	if (e->result)
 		panic("batched %s (call %u of %u) refused (%d)",
 		      call_name(e->op), i + 1, n, (int)e->result);
