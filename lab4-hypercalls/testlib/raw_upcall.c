@@ -33,3 +33,20 @@ long raw_upcall_init(void (*handler)(struct upcall_regs *r))
 	return HYPERVISOR_set_callbacks(FLAT_RING1_CS,
 					(unsigned long)raw_upcall_entry, 0, 0);
 }
+
+long mmuext_op_raced(struct mmuext_op *ops, uint32_t count, uint32_t *pdone)
+{
+	long ret = __HYPERVISOR_mmuext_op;
+	uint32_t a1 = (uint32_t)ops, a2 = count, a3 = (uint32_t)pdone,
+		 a4 = DOMID_SELF;
+	struct vcpu_info *vi = vcpu0();
+
+	events_mask();
+	vi->evtchn_upcall_pending = 1;
+	vi->evtchn_upcall_mask = 0;
+	__asm__ volatile("int $0x82"
+			 : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4)
+			 :
+			 : "memory");
+	return ret;
+}

@@ -61,6 +61,8 @@ struct iret_landing {
  * eflags - and makes the iret hypercall; *l says where it landed. */
 void iret_by_hand(uint32_t eflags, uint32_t eax, struct iret_landing *l);
 
+struct mmuext_op;
+
 /* The registers a raw callback sees (testlib/raw_upcall.c): what the
  * callback's pushal saved, then the upcall's frame. Changing them changes
  * what the interrupted code resumes with. */
@@ -74,7 +76,11 @@ struct upcall_regs {
  * the state an upcall interrupted. 0 or -errno. */
 long raw_upcall_init(void (*handler)(struct upcall_regs *r));
 
-struct mmuext_op;
+/* mmuext_op(ops, count, pdone, DOMID_SELF) made with an upcall pending and
+ * unmasked, so that the VMM's first exit from it - a preempted one, for a
+ * long batch - enters the callback first. Returns %eax as the call left
+ * it (testlib/raw_upcall.c). */
+long mmuext_op_raced(struct mmuext_op *ops, uint32_t count, uint32_t *pdone);
 
 /* ops[0 .. 2 * pairs - 1]: pin_cmd (MMUEXT_PIN_L1_TABLE or _L2_) and
  * MMUEXT_UNPIN_TABLE of our frame pfn, in turn (testlib/batches.c). */

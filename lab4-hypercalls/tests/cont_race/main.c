@@ -181,22 +181,13 @@ static int pinned_after(uint32_t j, uint32_t k)
  * by hand, so that the first VMM exit - the preempted one - delivers. */
 static long batch(enum race how)
 {
-	long ret = __HYPERVISOR_mmuext_op;
-	uint32_t a1 = (uint32_t)ops, a2 = NOPS, a3 = (uint32_t)&done,
-		 a4 = DOMID_SELF;
-	struct vcpu_info *vi = vcpu0();
+	long ret;
 
 	build_ops();
 	race = how;
 	seen = 0;
 	done = 0;
-	events_mask();
-	vi->evtchn_upcall_pending = 1;
-	vi->evtchn_upcall_mask = 0;
-	__asm__ volatile("int $0x82"
-			 : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4)
-			 :
-			 : "memory");
+	ret = mmuext_op_raced(ops, NOPS, &done);
 	check_eq(seen, 1);
 	return ret;
 }

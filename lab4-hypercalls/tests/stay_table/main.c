@@ -163,18 +163,9 @@ static void tree_handler(struct upcall_regs *r)
 static void raced(unsigned cmd)
 {
 	static struct mmuext_op op;
-	long ret = __HYPERVISOR_mmuext_op;
-	uint32_t a1 = (uint32_t)&op, a2 = 1, a3 = 0, a4 = DOMID_SELF;
-	struct vcpu_info *vi = vcpu0();
 
 	op = (struct mmuext_op){ cmd, { pfn_to_mfn(tree) }, { 0 } };
-	events_mask();
-	vi->evtchn_upcall_pending = 1;
-	vi->evtchn_upcall_mask = 0;
-	__asm__ volatile("int $0x82"
-			 : "+a"(ret), "+b"(a1), "+c"(a2), "+d"(a3), "+S"(a4)
-			 :
-			 : "memory");
+	mmuext_op_raced(&op, 1, 0);
 	check_eq(seen, 1);
 }
 
