@@ -20,6 +20,8 @@
 #include <vmm/selftest.h>
 #include <vmm/trap.h>
 
+const char *vmm_cmdline = "";
+
 static void run_initcalls(void)
 {
 	for_each_entry (initcall, e)
@@ -43,6 +45,7 @@ void start_vmm(uint32_t magic, paddr_t mbi_pa)
 	pic_init();	       /* no IRQ until a lab asks */
 	memory_init(mbi);      /* memory map -> free frames */
 	hypercall_init();      /* dispatch table */
+	vmm_cmdline = cmdline; /* for the INITCALLs */
 	run_initcalls();       /* what later labs add */
 	selftest_run(cmdline); /* selftest= on the command line */
 	frames_at_boot = frames_free();

@@ -2,11 +2,11 @@
  * How long the VMM stays away from a guest: the budget that preemptible
  * hypercalls check (vmm/preempt.h), and the longest stay of each domain,
  * shown in the summary. The stays are timed on every entry and return
- * (vmm/entry_ext.h, inline in the hot path).
+ * (vmm/entry_events.h, inline in the hot path).
  */
 #include <public/xen.h>
 #include <vmm/domain.h>
-#include <vmm/entry_ext.h>
+#include <vmm/entry_events.h>
 #include <vmm/preempt.h>
 #include <vmm/printk.h>
 

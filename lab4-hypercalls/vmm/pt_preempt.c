@@ -194,7 +194,7 @@ int table_put_preemptible(mfn_t mfn, struct domain *d)
  * released here, a budget at a time, so that lab 3's release_tables finds
  * nothing left but the M2P. Lab 1's domain_destroy leaves the domain
  * DOM_DYING while this returns -ERESTART; every return to a guest
- * (include/vmm/entry_ext.h) and the idle loop (block.c) call it again. A
+ * (include/vmm/entry_events.h) and the idle loop (block.c) call it again. A
  * build that failed never ran: lab 3's release_tables does all, in one
  * go.
  */

@@ -7,4 +7,8 @@
 /* Builds one domain per boot module, refusing the bad ones. */
 void domains_create(const struct multiboot_info *mbi);
 
+/* The VMM's own command line (-append), set before the INITCALLs run:
+ * later labs read their options there (lab 5: sched=rr). */
+extern const char *vmm_cmdline;
+
 #endif

@@ -16,6 +16,9 @@ struct scheduler {
 	void (*sleep)(struct vcpu *v);
 	/* The vCPU to run next, or NULL for the idle vCPU. */
 	struct vcpu *(*pick_next)(void);
+	/* Optional (lab 5): v, running, gives way (sched_op yield) to the
+	 * others for one pick. Without it, yield is a sleep and a wake. */
+	void (*yield)(struct vcpu *v);
 };
 
 /* The policy in use; a later lab's INITCALL may replace it. */

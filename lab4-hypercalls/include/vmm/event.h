@@ -79,7 +79,7 @@ long evtchn_close_port(struct domain *d, uint32_t port);
 /*
  * Delivers pending events to v's guest on its way out of the VMM (on
  * every return to a guest that has evtchn_upcall_pending set:
- * vmm/entry_ext.h; regs is v's frame): if evtchn_upcall_pending is
+ * vmm/entry_events.h; regs is v's frame): if evtchn_upcall_pending is
  * set, evtchn_upcall_mask is clear and the guest has an event callback,
  * LAB 4 EXERCISE 5: enters the callback as an interrupt would
  * (create_bounce_frame with the callback's cs:eip, the saved eflags.IF

@@ -411,6 +411,7 @@ static void setup(void)
 	events_unmask();
 }
 
+/* 1: a number lab 4 registers; -1: a later lab's; 0: nobody's. */
 static int registered(uint32_t nr)
 {
 	switch (nr) {
@@ -429,6 +430,14 @@ static int registered(uint32_t nr)
 	case 29:
 	case 32:
 		return 1;
+	/* Numbers a later lab registers (lab 5: 7 dom0_op, 15
+	 * set_timer_op, 24 vcpu_op): their results are not judged here.
+	 * (The calls cannot hurt the victim: dom0_op checks an interface
+	 * version that random words do not hit.) */
+	case 7:
+	case 15:
+	case 24:
+		return -1;
 	}
 	return 0;
 }
@@ -462,7 +471,7 @@ void test_main(void)
 				xtf_failure(
 					"call %u: hypercall %u gave -ERESTART",
 					i, nr);
-			if (!registered(nr) && rc != -ENOSYS)
+			if (registered(nr) == 0 && rc != -ENOSYS)
 				xtf_failure(
 					"call %u: hypercall 0x%x (none) gave "
 					"%ld",
@@ -474,7 +483,7 @@ void test_main(void)
 	}
 	printf("\n"); /* after console_io's dots */
 	for (uint32_t n = 0; n < 65; n++)
-		if (registered(n))
+		if (registered(n) > 0)
 			printf("hypercall %u: %u calls, %u worked\n", n,
 			       per_nr[n], ok_nr[n]);
 	printf("numbers nobody registered: %u calls\n",

@@ -1,0 +1,55 @@
+/*
+ * Lab 5's scheduler core, shared by its two policies (round robin,
+ * vmm/sched_rr.c, and BVT, vmm/sched_bvt.c): the run queue, what a
+ * dispatch records, the end-of-slice timer and the flag that makes the
+ * next return to a guest call schedule().
+ *
+ * Invariants: rq[0..rq_len-1] are the runnable vCPUs (on_rq set), each
+ * once, in the order they were last dispatched, least recent first (a
+ * new or woken vCPU joins at the tail); a paused vCPU is never on it.
+ * The vCPU running (current) is on it unless it is blocking, dying or
+ * paused. need_resched is cleared only by the return path that calls
+ * schedule().
+ */
+#ifndef VMM_RUNQ_H
+#define VMM_RUNQ_H
+
+#include <vmm/domain.h>
+
+extern struct vcpu *rq[MAX_DOMAINS];
+extern int rq_len;
+
+/* Set to have the VMM call schedule() on its way back to a guest
+ * (vmm/entry_ext.h); why says what ended the running vCPU's turn. */
+extern volatile int need_resched;
+void resched(const char *why);
+
+void rq_add(struct vcpu *v);	/* at the tail; nothing if on it */
+void rq_remove(struct vcpu *v); /* nothing if not on it */
+
+/* Charges current (a guest vCPU) for the CPU it used since its dispatch,
+ * at now: adds to its cpu_time and calls charge(v, ran, now) if given.
+ * Restarts its dispatch time at now. */
+void rq_charge_current(uint64_t now,
+		       void (*charge)(struct vcpu *v, uint64_t ran,
+				      uint64_t now));
+
+/* v (on the queue) starts a slice of `slice` ns at now: moves it to the
+ * tail, records the dispatch and arms the end-of-slice timer. */
+void rq_dispatch(struct vcpu *v, uint64_t now, uint64_t slice);
+
+/* Nothing runnable: stops the end-of-slice timer. */
+void rq_idle(void);
+
+/* The policies (one is chosen at boot: sched=rr on the VMM's command
+ * line for round robin, BVT otherwise). */
+extern const struct scheduler sched_rr, sched_bvt;
+
+/* The global BVT parameters (DOM0_BVTCTL). */
+extern struct bvt_params bvt_global;
+
+/* Pauses or unpauses a domain's vCPU (DOM0_STOPDOMAIN/STARTDOMAIN). */
+void vcpu_pause(struct vcpu *v);
+void vcpu_unpause(struct vcpu *v);
+
+#endif

@@ -1,0 +1,60 @@
+/* The TSC-to-nanoseconds scale (lib/time_scale.h). */
+#include <lib/exercise.h>
+#include <lib/time_scale.h>
+
+uint64_t scale_delta(uint64_t delta, uint32_t mul_frac, int shift)
+{
+	/* BEGIN LAB 5 EXERCISE 1 (scale_delta) */
+	(void)delta, (void)mul_frac, (void)shift;
+	EXERCISE_STUB(5, 1, "scale_delta");
+	/* END LAB 5 EXERCISE 1 */
+}
+
+/* floor(num * 2^32 / den) for num < den, by long division one bit at a
+ * time: 64-bit division is not in the freestanding build. */
+static uint32_t frac32(uint64_t num, uint64_t den)
+{
+	uint32_t q = 0;
+
+	for (int i = 0; i < 32; i++) {
+		num <<= 1;
+		q <<= 1;
+		if (num >= den) {
+			num -= den;
+			q |= 1;
+		}
+	}
+	return q;
+}
+
+void time_scale_for(struct time_scale *s, uint64_t from_hz, uint64_t to_hz)
+{
+	int shift = 0;
+
+	/* Bring the ratio to_hz / from_hz into [1/2, 1), counting the
+	 * factors of two in shift. */
+	while (to_hz >= from_hz) {
+		from_hz <<= 1;
+		shift++;
+	}
+	while (to_hz < from_hz / 2) {
+		to_hz <<= 1;
+		shift--;
+	}
+	s->mul_frac = frac32(to_hz, from_hz);
+	s->shift = (int8_t)shift;
+}
+
+uint64_t udiv64(uint64_t n, uint64_t d)
+{
+	uint64_t q = 0, r = 0;
+
+	for (int i = 63; i >= 0; i--) {
+		r = r << 1 | ((n >> i) & 1);
+		if (r >= d) {
+			r -= d;
+			q |= 1ull << i;
+		}
+	}
+	return q;
+}

@@ -1,0 +1,49 @@
+/* Borrowed Virtual Time's decisions (vmm/bvt.h). */
+#include <lib/exercise.h>
+#include <lib/time_scale.h>
+#include <vmm/bvt.h>
+
+void bvt_init(struct bvt *b)
+{
+	*b = (struct bvt){ .mcu_advance = BVT_MCU_ADVANCE_DEF };
+}
+
+/* MCUs in ran ns, rounded up. */
+static uint64_t mcus(uint64_t ran)
+{
+	return udiv64(ran + BVT_MCU_NS - 1, BVT_MCU_NS);
+}
+
+int64_t bvt_evt_if_charged(const struct bvt *b, uint64_t ran)
+{
+	return b->evt + (int64_t)(mcus(ran) * b->mcu_advance);
+}
+
+void bvt_charge(struct bvt *b, uint64_t ran, uint64_t now)
+{
+	/* BEGIN LAB 5 EXERCISE 6 (bvt_charge) */
+	(void)b, (void)ran, (void)now;
+	EXERCISE_STUB(5, 6, "bvt_charge");
+	/* END LAB 5 EXERCISE 6 */
+}
+
+int bvt_pick(struct bvt *const q[], int n, const struct bvt_params *g,
+	     uint64_t *slice)
+{
+	int best = 0, second = -1;
+	uint64_t s;
+
+	/* BEGIN LAB 5 EXERCISE 7 (bvt_pick) */
+	(void)q, (void)n, (void)g, (void)slice, (void)second, (void)s;
+	EXERCISE_STUB(5, 7, "bvt_pick");
+	/* END LAB 5 EXERCISE 7 */
+	return best;
+}
+
+void bvt_wake(struct bvt *b, int64_t svt, uint64_t now)
+{
+	/* BEGIN LAB 5 EXERCISE 8 (bvt_wake) */
+	(void)b, (void)svt, (void)now;
+	EXERCISE_STUB(5, 8, "bvt_wake");
+	/* END LAB 5 EXERCISE 8 */
+}

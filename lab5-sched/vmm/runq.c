@@ -1,0 +1,81 @@
+/* The run queue and dispatch bookkeeping of lab 5's policies
+ * (vmm/runq.h). */
+#include <lib/string.h>
+#include <vmm/printk.h>
+#include <vmm/runq.h>
+#include <vmm/sched.h>
+#include <vmm/time.h>
+#include <vmm/timer.h>
+
+struct vcpu *rq[MAX_DOMAINS];
+int rq_len;
+volatile int need_resched;
+const char *resched_why = "";
+
+static struct timer slice_timer;
+
+void resched(const char *why)
+{
+	need_resched = 1;
+	resched_why = why;
+}
+
+static void slice_over(struct timer *t)
+{
+	(void)t;
+	resched("slice");
+}
+
+void rq_add(struct vcpu *v)
+{
+	if (v->ext.sched.on_rq)
+		return;
+	rq[rq_len++] = v;
+	v->ext.sched.on_rq = 1;
+}
+
+void rq_remove(struct vcpu *v)
+{
+	if (!v->ext.sched.on_rq)
+		return;
+	for (int i = 0; i < rq_len; i++) {
+		if (rq[i] != v)
+			continue;
+		memmove(&rq[i], &rq[i + 1], (rq_len - i - 1) * sizeof(rq[0]));
+		rq_len--;
+		break;
+	}
+	v->ext.sched.on_rq = 0;
+}
+
+void rq_charge_current(uint64_t now, void (*charge)(struct vcpu *v,
+						    uint64_t ran, uint64_t now))
+{
+	struct vcpu *v = current;
+	uint64_t ran;
+
+	if (!v->domain)
+		return; /* the idle vCPU is never charged */
+	ran = now - v->ext.sched.dispatched_at;
+	v->ext.sched.cpu_time += ran;
+	v->ext.sched.dispatched_at = now;
+	if (charge)
+		charge(v, ran, now);
+}
+
+void rq_dispatch(struct vcpu *v, uint64_t now, uint64_t slice)
+{
+	rq_remove(v);
+	rq_add(v);
+	v->ext.sched.dispatched_at = now;
+	v->ext.sched.dispatches++;
+	need_resched = 0; /* this pick is the one asked for */
+	slice_timer.fn = slice_over;
+	timer_set(&slice_timer, now + slice);
+}
+
+void rq_idle(void)
+{
+	need_resched = 0;
+	timer_stop(&slice_timer);
+}

@@ -1,0 +1,93 @@
+/*
+ * The BVT policy (vmm/bvt.h has the decisions): lab 1's struct scheduler
+ * on lab 5's run queue. A vCPU is charged when it stops running (and
+ * when the scheduler looks, at the end of a slice); the pick gives the
+ * slice; a wake-up may preempt the running vCPU.
+ */
+#include <vmm/runq.h>
+#include <vmm/sched.h>
+#include <vmm/time.h>
+
+struct bvt_params bvt_global = { .ctx_allow = BVT_CTX_ALLOW_NS };
+
+static void bvt_charge_vcpu(struct vcpu *v, uint64_t ran, uint64_t now)
+{
+	bvt_charge(&v->ext.sched.bvt, ran, now);
+}
+
+/* System virtual time: the lowest avt of the runnable vCPUs (current's
+ * included, charged up to now); 0 when none is. */
+static int64_t svt(void)
+{
+	int64_t s = 0;
+
+	for (int i = 0; i < rq_len; i++)
+		if (i == 0 || rq[i]->ext.sched.bvt.avt < s)
+			s = rq[i]->ext.sched.bvt.avt;
+	return s;
+}
+
+static void bvt_wake_vcpu(struct vcpu *v)
+{
+	uint64_t now;
+	struct vcpu *cur = current;
+
+	if (v->ext.sched.paused || v->ext.sched.on_rq)
+		return;
+	now = now_ns();
+	rq_charge_current(now, bvt_charge_vcpu);
+	bvt_wake(&v->ext.sched.bvt, svt(), now);
+	rq_add(v);
+	/* Preempt the running vCPU if the woken one is now ahead of it. */
+	if (!cur->domain || !cur->ext.sched.on_rq ||
+	    v->ext.sched.bvt.evt < cur->ext.sched.bvt.evt)
+		resched("wake");
+}
+
+static void bvt_sleep_vcpu(struct vcpu *v)
+{
+	rq_remove(v);
+}
+
+/* Set by yield: left out of the next pick if anyone else can run. */
+static struct vcpu *yielder;
+
+static struct vcpu *bvt_pick_next(void)
+{
+	struct bvt *q[MAX_DOMAINS];
+	struct vcpu *who[MAX_DOMAINS];
+	uint64_t now = now_ns(), slice;
+	int n = 0, i;
+
+	rq_charge_current(now, bvt_charge_vcpu);
+	for (i = 0; i < rq_len; i++)
+		if (rq[i] != yielder || rq_len == 1) {
+			who[n] = rq[i];
+			q[n++] = &rq[i]->ext.sched.bvt;
+		}
+	yielder = NULL;
+	if (!n) {
+		rq_idle();
+		return NULL;
+	}
+	i = bvt_pick(q, n, &bvt_global, &slice);
+	rq_dispatch(who[i], now, slice);
+	return who[i];
+}
+
+/* Yield: BVT itself has no such notion (the lowest evt runs, and the
+ * yielder may well be it), so the kit keeps Xen's promise of sched_op
+ * yield - the others run first - by leaving the yielder out of one pick.
+ * It is charged what it ran, as always. */
+static void bvt_yield(struct vcpu *v)
+{
+	yielder = v;
+}
+
+const struct scheduler sched_bvt = {
+	.name = "bvt",
+	.wake = bvt_wake_vcpu,
+	.sleep = bvt_sleep_vcpu,
+	.pick_next = bvt_pick_next,
+	.yield = bvt_yield,
+};

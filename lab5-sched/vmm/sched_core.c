@@ -1,0 +1,74 @@
+/*
+ * Lab 5's scheduler glued into lab 1's core: at boot, time and the policy
+ * (sched=rr on the VMM's command line for round robin, BVT otherwise);
+ * at each switch, the time published to the guest that runs next and its
+ * periodic tick; at a domain's build and death, its timers; in the idle
+ * loop, a halt until the next timer.
+ */
+#include <arch/x86.h>
+#include <lib/cmdline.h>
+#include <vmm/builder.h>
+#include <vmm/modules.h>
+#include <vmm/printk.h>
+#include <vmm/registry.h>
+#include <vmm/runq.h>
+#include <vmm/sched.h>
+#include <vmm/time.h>
+#include <vmm/timer.h>
+#include <vmm/vtime.h>
+#include <vmm/vtimer.h>
+
+static void sched_boot(void)
+{
+	char pol[8];
+
+	time_init();
+	if (cmdline_get(vmm_cmdline, "sched", pol, sizeof(pol)) &&
+	    pol[0] == 'r' && pol[1] == 'r' && !pol[2])
+		scheduler = &sched_rr;
+	else
+		scheduler = &sched_bvt;
+	printk("sched: %s\n", scheduler->name);
+}
+INITCALL(30, sched_boot);
+
+/* The vCPU that runs next gets the time fresh and its periodic tick; the
+ * one that stops has its tick stopped. (current is still the one that
+ * stops.) */
+static void sched_switch(struct vcpu *next)
+{
+	uint64_t now = now_ns();
+
+	if (current->domain)
+		vtimer_pause(current);
+	if (next->domain) {
+		update_vcpu_time(next->domain);
+		vtimer_resume(next, now);
+	}
+}
+SWITCH_HOOK(20, sched_switch);
+
+/* Replaces lab 4's weak idle_halt (vmm/block.c): every domain is blocked;
+ * if a timer can still wake one, halt until an interrupt. Interrupts are
+ * on only inside the halt. */
+int idle_halt(void)
+{
+	if (timers_next() == ~0ull)
+		return 0;
+	__asm__ volatile("sti; hlt; cli" : : : "memory");
+	return 1;
+}
+
+static void sched_teardown(struct domain *d)
+{
+	struct vcpu *v = &d->vcpu;
+	uint64_t now = now_ns();
+
+	if (current == v)
+		rq_charge_current(now, NULL);
+	vtimer_stop_all(v);
+	printk("sched: d%u ran %u us in %u dispatches\n", d->id,
+	       (uint32_t)udiv64(v->ext.sched.cpu_time, NSEC_PER_USEC),
+	       v->ext.sched.dispatches);
+}
+TEARDOWN_STEP(05, sched_teardown);

@@ -1,0 +1,86 @@
+/* Borrowed Virtual Time's decisions (vmm/bvt.h). */
+#include <lib/exercise.h>
+#include <lib/time_scale.h>
+#include <vmm/bvt.h>
+
+void bvt_init(struct bvt *b)
+{
+	*b = (struct bvt){ .mcu_advance = BVT_MCU_ADVANCE_DEF };
+}
+
+/* MCUs in ran ns, rounded up. */
+static uint64_t mcus(uint64_t ran)
+{
+	return udiv64(ran + BVT_MCU_NS - 1, BVT_MCU_NS);
+}
+
+int64_t bvt_evt_if_charged(const struct bvt *b, uint64_t ran)
+{
+	return b->evt + (int64_t)(mcus(ran) * b->mcu_advance);
+}
+
+void bvt_charge(struct bvt *b, uint64_t ran, uint64_t now)
+{
+	/* BEGIN LAB 5 EXERCISE 6 (bvt_charge) */
+	b->avt += (int64_t)(mcus(ran) * b->mcu_advance);
+	if (b->warped) {
+		b->warp_used += ran;
+		if (b->warp_limit && b->warp_used >= b->warp_limit) {
+			b->warped = 0;
+			b->ever_unwarped = 1;
+			b->unwarped_at = now;
+		}
+	}
+	bvt_update_evt(b);
+	/* END LAB 5 EXERCISE 6 */
+}
+
+int bvt_pick(struct bvt *const q[], int n, const struct bvt_params *g,
+	     uint64_t *slice)
+{
+	int best = 0, second = -1;
+	uint64_t s;
+
+	/* BEGIN LAB 5 EXERCISE 7 (bvt_pick) */
+	for (int i = 1; i < n; i++) {
+		if (q[i]->evt < q[best]->evt) {
+			second = best;
+			best = i;
+		} else if (second < 0 || q[i]->evt < q[second]->evt) {
+			second = i;
+		}
+	}
+	if (second < 0) {
+		s = BVT_SLICE_MAX_NS;
+	} else {
+		uint64_t gap = (uint64_t)(q[second]->evt - q[best]->evt);
+		uint64_t adv = q[best]->mcu_advance;
+
+		s = udiv64(gap + adv - 1, adv) * BVT_MCU_NS + g->ctx_allow;
+	}
+	if (q[best]->warped && q[best]->warp_limit &&
+	    q[best]->warp_limit - q[best]->warp_used < s)
+		s = q[best]->warp_limit - q[best]->warp_used;
+	if (s > BVT_SLICE_MAX_NS)
+		s = BVT_SLICE_MAX_NS;
+	if (s < BVT_MCU_NS)
+		s = BVT_MCU_NS;
+	*slice = s;
+	/* END LAB 5 EXERCISE 7 */
+	return best;
+}
+
+void bvt_wake(struct bvt *b, int64_t svt, uint64_t now)
+{
+	/* BEGIN LAB 5 EXERCISE 8 (bvt_wake) */
+	if (b->avt < svt)
+		b->avt = svt;
+	if (b->warp && !b->warped &&
+	    !(b->ever_unwarped && b->unwarp_req &&
+	      now - b->unwarped_at < b->unwarp_req)) {
+		b->warped = 1;
+		b->warp_used = 0;
+	}
+	bvt_update_evt(b);
+	/* END LAB 5 EXERCISE 8 */
+}
