@@ -9,7 +9,8 @@
 
 #include <stdint.h>
 
-#define VCPUOP_set_periodic_timer 6  /* arg: struct vcpu_set_periodic_timer * \
+#define VCPUOP_set_periodic_timer                                             \
+	6			     /* arg: struct vcpu_set_periodic_timer * \
 				      */
 #define VCPUOP_stop_periodic_timer 7 /* arg unused */
 

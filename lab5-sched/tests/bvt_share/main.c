@@ -1,0 +1,108 @@
+/*
+ * bvt_share (exercises 6, 7, 8): CPU shared by weight. Domain 0 judges,
+ * the others (this image, role=hog) spin until system time stop= ms,
+ * each with its own mcu_adv= (BVT's inverse weight) on its command line:
+ *  - the judge sets the context-switch allowance (ctx= us, DOM0_BVTCTL),
+ *    sleeps until from= ms, reads each hog's CPU time
+ *    (DOM0_GETDOMAININFO), sleeps until to= ms, reads again;
+ *  - each hog's share of the CPU the hogs used in between must be its
+ *    weight's share (weight = 1 / mcu_adv; adv= on the judge's command
+ *    line lists the hogs' mcu_adv in order) within tol= parts per
+ *    million (default 10000: 1%).
+ * The grader runs it with weights 1:1, 1:2:3 and 1:10.
+ */
+#include <guest/events.h>
+#include <guest/test.h>
+#include <guest/time.h>
+#include <lib/string.h>
+
+const char test_title[] = "bvt_share: CPU shared by weight";
+
+#define MAX_HOGS 6
+#define MS	 1000000ull
+
+/* adv=a,b,c into adv[]; how many. */
+static int parse_adv(uint32_t *adv)
+{
+	char s[64], *p = s;
+	int n = 0;
+
+	if (!test_arg("adv", s, sizeof(s)))
+		return 0;
+	while (*p && n < MAX_HOGS) {
+		uint32_t v = 0;
+
+		while (*p >= '0' && *p <= '9')
+			v = v * 10 + (uint32_t)(*p++ - '0');
+		adv[n++] = v;
+		if (*p == ',')
+			p++;
+		else
+			break;
+	}
+	return n;
+}
+
+static void judge(void)
+{
+	uint32_t adv[MAX_HOGS], tol = test_arg_num("tol", 10000);
+	uint64_t before[MAX_HOGS], used[MAX_HOGS], total = 0, wsum = 0;
+	uint64_t from = test_arg_num("from", 20) * MS;
+	uint64_t to = test_arg_num("to", 220) * MS;
+	struct dom0_op op;
+	int n = parse_adv(adv);
+
+	if (n < 2) {
+		xtf_error("adv=a,b,... lists at least two hogs");
+		return;
+	}
+	memset(&op, 0, sizeof(op));
+	op.cmd = DOM0_BVTCTL;
+	op.u.bvtctl.ctx_allow = test_arg_num("ctx", 5000) * 1000;
+	check_eq(dom0_op(&op), 0);
+	check_eq(timer_init(NULL), 0);
+	events_unmask();
+	sleep_until(from);
+	for (int i = 0; i < n; i++)
+		before[i] = domain_cpu_time((uint32_t)i + 1);
+	sleep_until(to);
+	for (int i = 0; i < n; i++) {
+		used[i] = domain_cpu_time((uint32_t)i + 1) - before[i];
+		total += used[i];
+		wsum += 1000000 / adv[i];
+	}
+	check(total > 0);
+	for (int i = 0; total && i < n; i++) {
+		uint32_t got = (uint32_t)udiv64(used[i] * 1000000, total);
+		uint32_t want =
+			(uint32_t)udiv64(1000000ull / adv[i] * 1000000, wsum);
+		uint32_t err = got > want ? got - want : want - got;
+
+		printf("d%d mcu_adv %u: %u us, share %u ppm, weight's %u ppm\n",
+		       i + 1, adv[i], ns_to_us(used[i]), got, want);
+		if (err > tol)
+			xtf_failure(
+				"d%d: share %u ppm, %u ppm off its weight's",
+				i + 1, got, err);
+	}
+	xtf_success("shares as weighted");
+}
+
+static void hog(void)
+{
+	uint64_t stop = test_arg_num("stop", 240) * MS;
+
+	spin_until(stop);
+	xtf_success("hogged until %u ms", (uint32_t)udiv64(stop, MS));
+}
+
+void test_main(void)
+{
+	char role[8] = "";
+
+	test_arg("role", role, sizeof(role));
+	if (!strcmp(role, "judge"))
+		judge();
+	else
+		hog();
+}
