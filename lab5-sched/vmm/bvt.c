@@ -27,6 +27,19 @@ void bvt_charge(struct bvt *b, uint64_t ran, uint64_t now)
 	/* END LAB 5 EXERCISE 6 */
 }
 
+uint64_t bvt_wake_grace(const struct bvt *w, const struct bvt *cur,
+			const struct bvt_params *g)
+{
+	int64_t limit =
+		w->evt + (int64_t)(mcus(g->ctx_allow) * cur->mcu_advance);
+
+	if (limit <= cur->evt)
+		return 0;
+	return udiv64((uint64_t)(limit - cur->evt) + cur->mcu_advance - 1,
+		      cur->mcu_advance) *
+	       BVT_MCU_NS;
+}
+
 int bvt_pick(struct bvt *const q[], int n, const struct bvt_params *g,
 	     uint64_t *slice)
 {

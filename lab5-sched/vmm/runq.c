@@ -34,6 +34,16 @@ void rq_add(struct vcpu *v)
 	v->ext.sched.on_rq = 1;
 }
 
+void rq_add_head(struct vcpu *v)
+{
+	if (v->ext.sched.on_rq)
+		return;
+	memmove(&rq[1], &rq[0], rq_len * sizeof(rq[0]));
+	rq[0] = v;
+	rq_len++;
+	v->ext.sched.on_rq = 1;
+}
+
 void rq_remove(struct vcpu *v)
 {
 	if (!v->ext.sched.on_rq)
@@ -72,6 +82,12 @@ void rq_dispatch(struct vcpu *v, uint64_t now, uint64_t slice)
 	need_resched = 0; /* this pick is the one asked for */
 	slice_timer.fn = slice_over;
 	timer_set(&slice_timer, now + slice);
+}
+
+void rq_slice_ends_by(uint64_t t)
+{
+	if (slice_timer.active && slice_timer.expires > t)
+		timer_set(&slice_timer, t);
 }
 
 void rq_idle(void)

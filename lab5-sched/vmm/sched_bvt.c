@@ -29,7 +29,7 @@ static int64_t svt(void)
 
 static void bvt_wake_vcpu(struct vcpu *v)
 {
-	uint64_t now;
+	uint64_t now, grace;
 	struct vcpu *cur = current;
 
 	if (v->ext.sched.paused || v->ext.sched.on_rq)
@@ -37,11 +37,27 @@ static void bvt_wake_vcpu(struct vcpu *v)
 	now = now_ns();
 	rq_charge_current(now, bvt_charge_vcpu);
 	bvt_wake(&v->ext.sched.bvt, svt(), now);
-	rq_add(v);
-	/* Preempt the running vCPU if the woken one is now ahead of it. */
-	if (!cur->domain || !cur->ext.sched.on_rq ||
-	    v->ext.sched.bvt.evt < cur->ext.sched.bvt.evt)
+	/* A vCPU that wakes goes first among equals (Xen's BVT puts it at
+	 * the head of the run queue): it has just been clamped to svt, so
+	 * it ties with whoever has run most fairly, and the tie is what
+	 * gets a woken domain the CPU soon. A new domain waits its turn in
+	 * boot order. */
+	if (v->ext.sched.dispatches)
+		rq_add_head(v);
+	else
+		rq_add(v);
+	/* Preempt the running vCPU now, or cut its slice to the grace the
+	 * context-switch allowance gives it (bvt_wake_grace). */
+	if (!cur->domain || !cur->ext.sched.on_rq) {
 		resched("wake");
+		return;
+	}
+	grace = bvt_wake_grace(&v->ext.sched.bvt, &cur->ext.sched.bvt,
+			       &bvt_global);
+	if (!grace)
+		resched("wake");
+	else
+		rq_slice_ends_by(now + grace);
 }
 
 static void bvt_sleep_vcpu(struct vcpu *v)

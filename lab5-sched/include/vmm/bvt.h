@@ -75,6 +75,17 @@ void bvt_charge(struct bvt *b, uint64_t ran, uint64_t now);
 int64_t bvt_evt_if_charged(const struct bvt *b, uint64_t ran);
 
 /*
+ * The paper's rule for a wake-up: the woken vCPU w preempts the running
+ * one, cur (both evt up to date), only once cur's evt is a context-switch
+ * allowance past w's - so that two domains that wake each other do not
+ * switch at every event. Returns 0 if w preempts now, or how much longer
+ * (ns) cur may run first: until its evt, growing by mcu_advance per MCU,
+ * reaches w's evt plus the allowance in cur's virtual time.
+ */
+uint64_t bvt_wake_grace(const struct bvt *w, const struct bvt *cur,
+			const struct bvt_params *g);
+
+/*
  * LAB 5 EXERCISE 7. Picks among the n >= 1 runnable vCPUs q[0..n-1]
  * (in the order they last ran, least recent first) the one with the
  * lowest evt; on a tie, the first in q. Its slice (*slice, ns) is how

@@ -6,7 +6,8 @@
  *
  * Invariants: rq[0..rq_len-1] are the runnable vCPUs (on_rq set), each
  * once, in the order they were last dispatched, least recent first (a
- * new or woken vCPU joins at the tail); a paused vCPU is never on it.
+ * new vCPU joins at the tail; a woken one at the tail under round robin,
+ * at the head under BVT); a paused vCPU is never on it.
  * The vCPU running (current) is on it unless it is blocking, dying or
  * paused. need_resched is cleared only by the return path that calls
  * schedule().
@@ -24,8 +25,9 @@ extern int rq_len;
 extern volatile int need_resched;
 void resched(const char *why);
 
-void rq_add(struct vcpu *v);	/* at the tail; nothing if on it */
-void rq_remove(struct vcpu *v); /* nothing if not on it */
+void rq_add(struct vcpu *v);	  /* at the tail; nothing if on it */
+void rq_add_head(struct vcpu *v); /* at the head; nothing if on it */
+void rq_remove(struct vcpu *v);	  /* nothing if not on it */
 
 /* Charges current (a guest vCPU) for the CPU it used since its dispatch,
  * at now: adds to its cpu_time and calls charge(v, ran, now) if given.
@@ -37,6 +39,9 @@ void rq_charge_current(uint64_t now,
 /* v (on the queue) starts a slice of `slice` ns at now: moves it to the
  * tail, records the dispatch and arms the end-of-slice timer. */
 void rq_dispatch(struct vcpu *v, uint64_t now, uint64_t slice);
+
+/* The running slice ends at t at the latest. */
+void rq_slice_ends_by(uint64_t t);
 
 /* Nothing runnable: stops the end-of-slice timer. */
 void rq_idle(void);

@@ -9,7 +9,14 @@
  *    weight's share (weight = 1 / mcu_adv; adv= on the judge's command
  *    line lists the hogs' mcu_adv in order) within tol= parts per
  *    million (default 10000: 1%).
- * The grader runs it with weights 1:1, 1:2:3 and 1:10.
+ *  - with min= (ppm), the hogs together must also have had at least
+ *    that share of the window's time (a yield storm or a blocker beside
+ *    them must not take more than its own share).
+ * Other roles, not judged, run beside the hogs until stop=:
+ *  - role=blocker: 1 ms of CPU, then sleeps 9 ms (its timer), again;
+ *  - role=yielder: sched_op yield in a loop (a yield storm).
+ * The grader runs it with weights 1:1, 1:2:3 and 1:10, and beside a
+ * blocker and a yielder.
  */
 #include <guest/events.h>
 #include <guest/test.h>
@@ -72,6 +79,10 @@ static void judge(void)
 		wsum += 1000000 / adv[i];
 	}
 	check(total > 0);
+	if (total && total * 1000000 < (to - from) * test_arg_num("min", 0)) {
+		xtf_failure("the hogs had %u us of %u us", ns_to_us(total),
+			    ns_to_us(to - from));
+	}
 	for (int i = 0; total && i < n; i++) {
 		uint32_t got = (uint32_t)udiv64(used[i] * 1000000, total);
 		uint32_t want =
@@ -96,6 +107,33 @@ static void hog(void)
 	xtf_success("hogged until %u ms", (uint32_t)udiv64(stop, MS));
 }
 
+static void blocker(void)
+{
+	uint64_t stop = test_arg_num("stop", 240) * MS, t;
+	uint32_t rounds = 0;
+
+	check_eq(timer_init(NULL), 0);
+	events_unmask();
+	for (t = now_ns(); t < stop; t = now_ns()) {
+		spin_until(t + 1 * MS);
+		sleep_until(t + 10 * MS);
+		rounds++;
+	}
+	xtf_success("blocked and woke %u times", rounds);
+}
+
+static void yielder(void)
+{
+	uint64_t stop = test_arg_num("stop", 240) * MS;
+	uint32_t n = 0;
+
+	while (now_ns() < stop) {
+		check_eq(HYPERVISOR_sched_op(SCHEDOP_yield, 0), 0);
+		n++;
+	}
+	xtf_success("yielded %u times", n);
+}
+
 void test_main(void)
 {
 	char role[8] = "";
@@ -103,6 +141,10 @@ void test_main(void)
 	test_arg("role", role, sizeof(role));
 	if (!strcmp(role, "judge"))
 		judge();
+	else if (!strcmp(role, "blocker"))
+		blocker();
+	else if (!strcmp(role, "yielder"))
+		yielder();
 	else
 		hog();
 }
