@@ -15,6 +15,9 @@
  * Other roles, not judged, run beside the hogs until stop=:
  *  - role=blocker: 1 ms of CPU, then sleeps 9 ms (its timer), again;
  *  - role=yielder: sched_op yield in a loop (a yield storm).
+ * And one role judged as a hog: role=sleeper sleeps until wake= ms, then
+ * hogs: it must come back with no credit for the time it slept (BVT's
+ * wake-up rule), or it would have the CPU to itself for a while.
  * The grader runs it with weights 1:1, 1:2:3 and 1:10, and beside a
  * blocker and a yielder.
  */
@@ -122,6 +125,14 @@ static void blocker(void)
 	xtf_success("blocked and woke %u times", rounds);
 }
 
+static void sleeper(void)
+{
+	check_eq(timer_init(NULL), 0);
+	events_unmask();
+	sleep_until(test_arg_num("wake", 50) * MS);
+	hog();
+}
+
 static void yielder(void)
 {
 	uint64_t stop = test_arg_num("stop", 240) * MS;
@@ -145,6 +156,8 @@ void test_main(void)
 		blocker();
 	else if (!strcmp(role, "yielder"))
 		yielder();
+	else if (!strcmp(role, "sleeper"))
+		sleeper();
 	else
 		hog();
 }
