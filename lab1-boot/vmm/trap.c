@@ -147,10 +147,12 @@ void trap(struct cpu_regs *r)
 		return;
 	}
 	guest_entered(v, r, ~0u);
-	if (r->vector < NR_EXCEPTIONS)
-		guest_exception(r, cr2);
-	else
+	if (r->vector < NR_EXCEPTIONS) {
+		if (!ext_guest_trap(v, r))
+			guest_exception(r, cr2);
+	} else {
 		interrupt(r);
+	}
 	if (v->domain->state != DOM_RUNNING)
 		schedule(); /* never returns: the domain is gone */
 	leave_to_guest(v, r);

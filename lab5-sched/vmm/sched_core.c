@@ -8,6 +8,7 @@
 #include <arch/x86.h>
 #include <lib/cmdline.h>
 #include <vmm/builder.h>
+#include <vmm/fpu.h>
 #include <vmm/modules.h>
 #include <vmm/printk.h>
 #include <vmm/registry.h>
@@ -32,13 +33,14 @@ static void sched_boot(void)
 }
 INITCALL(30, sched_boot);
 
-/* The vCPU that runs next gets the time fresh and its periodic tick; the
- * one that stops has its tick stopped. (current is still the one that
- * stops.) */
+/* The vCPU that runs next gets the time fresh, its periodic tick and TS
+ * set for the lazy FPU switch; the one that stops has its tick stopped.
+ * (current is still the one that stops.) */
 static void sched_switch(struct vcpu *next)
 {
 	uint64_t now = now_ns();
 
+	fpu_switch_to(next);
 	if (current->domain)
 		vtimer_pause(current);
 	if (next->domain) {
@@ -67,6 +69,7 @@ static void sched_teardown(struct domain *d)
 	if (current == v)
 		rq_charge_current(now, NULL);
 	vtimer_stop_all(v);
+	fpu_release(v);
 	printk("sched: d%u ran %u us in %u dispatches\n", d->id,
 	       (uint32_t)udiv64(v->ext.sched.cpu_time, NSEC_PER_USEC),
 	       v->ext.sched.dispatches);

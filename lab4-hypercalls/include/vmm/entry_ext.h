@@ -32,4 +32,11 @@ ext_bounce_done(struct vcpu *v, struct cpu_regs *r, unsigned vector)
 	events_bounce_done(v, r, vector);
 }
 
+static inline __attribute__((always_inline)) int
+ext_guest_trap(struct vcpu *v, struct cpu_regs *r)
+{
+	(void)v, (void)r;
+	return 0;
+}
+
 #endif

@@ -4,12 +4,14 @@
  * lab 4's work (vmm/entry_events.h) and, on the way back, the switch a
  * timer or a wake-up asked for (need_resched, vmm/runq.h): the guest
  * that was interrupted gives the CPU up here, at the one place where
- * the VMM holds nothing of it but its saved registers.
+ * the VMM holds nothing of it but its saved registers. And the #NM of
+ * the lazy FPU switch (vmm/fpu.h) is the VMM's own, not the guest's.
  */
 #ifndef VMM_ENTRY_EXT_H
 #define VMM_ENTRY_EXT_H
 
 #include <vmm/entry_events.h>
+#include <vmm/fpu.h>
 #include <vmm/runq.h>
 #include <vmm/sched.h>
 
@@ -41,6 +43,12 @@ static inline __attribute__((always_inline)) void
 ext_bounce_done(struct vcpu *v, struct cpu_regs *r, unsigned vector)
 {
 	events_bounce_done(v, r, vector);
+}
+
+static inline __attribute__((always_inline)) int
+ext_guest_trap(struct vcpu *v, struct cpu_regs *r)
+{
+	return r->vector == T_NM && fpu_trap(v);
 }
 
 #endif
