@@ -10,33 +10,58 @@
 
 struct bvt_params bvt_global = { .ctx_allow = BVT_CTX_ALLOW_NS };
 
-static void bvt_charge_vcpu(struct vcpu *v, uint64_t ran, uint64_t now)
+void sched_bvt_charge(struct vcpu *v, uint64_t ran, uint64_t now)
 {
 	bvt_charge(&v->ext.sched.bvt, ran, now);
 }
 
-/* System virtual time: the lowest avt of the runnable vCPUs (current's
- * included, charged up to now); 0 when none is. */
-static int64_t svt(void)
+/* v's BVT times as they would be if it were charged now: v itself,
+ * unless it is the running vCPU. (The running vCPU is charged when it
+ * stops, not at every wake-up of another: each charge rounds up to an
+ * MCU, so charging at every wake-up would overcharge whoever wakes the
+ * others often.) */
+static struct bvt bvt_now(struct vcpu *v, uint64_t now)
 {
-	int64_t s = 0;
+	struct bvt b = v->ext.sched.bvt;
+	int64_t more;
 
-	for (int i = 0; i < rq_len; i++)
-		if (i == 0 || rq[i]->ext.sched.bvt.avt < s)
-			s = rq[i]->ext.sched.bvt.avt;
-	return s;
+	if (v == current) {
+		more = bvt_evt_if_charged(&b,
+					  now - v->ext.sched.dispatched_at) -
+		       b.evt;
+		b.avt += more;
+		b.evt += more;
+	}
+	return b;
+}
+
+/* System virtual time: the lowest avt of the runnable vCPUs, the running
+ * one's as charged up to now. When none is runnable it keeps its last
+ * value: a vCPU that wakes on an idle CPU must still not bring back
+ * credit for its sleep. */
+static int64_t last_svt;
+
+static int64_t svt(uint64_t now)
+{
+	for (int i = 0; i < rq_len; i++) {
+		int64_t a = bvt_now(rq[i], now).avt;
+
+		if (i == 0 || a < last_svt)
+			last_svt = a;
+	}
+	return last_svt;
 }
 
 static void bvt_wake_vcpu(struct vcpu *v)
 {
 	uint64_t now, grace;
 	struct vcpu *cur = current;
+	struct bvt cur_now;
 
 	if (v->ext.sched.paused || v->ext.sched.on_rq)
 		return;
 	now = now_ns();
-	rq_charge_current(now, bvt_charge_vcpu);
-	bvt_wake(&v->ext.sched.bvt, svt(), now);
+	bvt_wake(&v->ext.sched.bvt, svt(now), now);
 	/* A vCPU that wakes goes first among equals (Xen's BVT puts it at
 	 * the head of the run queue): it has just been clamped to svt, so
 	 * it ties with whoever has run most fairly, and the tie is what
@@ -52,8 +77,8 @@ static void bvt_wake_vcpu(struct vcpu *v)
 		resched("wake");
 		return;
 	}
-	grace = bvt_wake_grace(&v->ext.sched.bvt, &cur->ext.sched.bvt,
-			       &bvt_global);
+	cur_now = bvt_now(cur, now);
+	grace = bvt_wake_grace(&v->ext.sched.bvt, &cur_now, &bvt_global);
 	if (!grace)
 		resched("wake");
 	else
@@ -75,7 +100,7 @@ static struct vcpu *bvt_pick_next(void)
 	uint64_t now = now_ns(), slice;
 	int n = 0, i;
 
-	rq_charge_current(now, bvt_charge_vcpu);
+	rq_charge_current(now, sched_bvt_charge);
 	for (i = 0; i < rq_len; i++)
 		if (rq[i] != yielder || rq_len == 1) {
 			who[n] = rq[i];

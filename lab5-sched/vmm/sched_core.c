@@ -7,6 +7,7 @@
  */
 #include <arch/x86.h>
 #include <lib/cmdline.h>
+#include <lib/string.h>
 #include <vmm/builder.h>
 #include <vmm/fpu.h>
 #include <vmm/modules.h>
@@ -24,11 +25,14 @@ static void sched_boot(void)
 	char pol[8];
 
 	time_init();
-	if (cmdline_get(vmm_cmdline, "sched", pol, sizeof(pol)) &&
-	    pol[0] == 'r' && pol[1] == 'r' && !pol[2])
-		scheduler = &sched_rr;
-	else
-		scheduler = &sched_bvt;
+	scheduler = &sched_bvt;
+	if (cmdline_get(vmm_cmdline, "sched", pol, sizeof(pol))) {
+		if (!strcmp(pol, "rr"))
+			scheduler = &sched_rr;
+		else if (strcmp(pol, "bvt"))
+			printk("sched: unknown policy sched=%s (rr, bvt)\n",
+			       pol);
+	}
 	printk("sched: %s\n", scheduler->name);
 }
 INITCALL(30, sched_boot);

@@ -12,10 +12,10 @@
 #include <vmm/sched.h>
 #include <vmm/time.h>
 
-/* The live domain named by id, other than the caller if not_self. */
+/* The live domain named by id (DOMID_SELF: the caller), or NULL. */
 static struct domain *target(uint32_t id)
 {
-	return id == DOMID_SELF ? NULL : domain_by_id(current->domain, id);
+	return domain_by_id(current->domain, id);
 }
 
 static long adjustdom(const struct dom0_adjustdom *a)
@@ -29,6 +29,8 @@ static long adjustdom(const struct dom0_adjustdom *a)
 	    a->warp > BVT_WARP_MAX || a->warpl > 1000000 || a->warpu > 1000000)
 		return -EINVAL;
 	b = &d->vcpu.ext.sched.bvt;
+	if (&d->vcpu == current) /* what it ran so far, at the old weight */
+		rq_charge_current(now_ns(), sched_bvt_charge);
 	b->mcu_advance = a->mcu_adv;
 	b->warp = a->warp;
 	b->warp_limit = a->warpl * NSEC_PER_USEC;
@@ -44,8 +46,6 @@ static uint32_t state_of(struct domain *d)
 {
 	struct vcpu *v = &d->vcpu;
 
-	if (d->state != DOM_RUNNING)
-		return DOMSTATE_DYING;
 	if (v->ext.sched.paused)
 		return DOMSTATE_PAUSED;
 	return v->ext.blocked ? DOMSTATE_BLOCKED : DOMSTATE_RUNNABLE;
@@ -61,10 +61,10 @@ static long getdomaininfo(struct dom0_getdomaininfo *g)
 		return -ESRCH;
 	v = &d->vcpu;
 	b = &v->ext.sched.bvt;
-	if (v == current)
-		rq_charge_current(now_ns(), NULL); /* cpu_time up to now */
 	g->state = state_of(d);
 	g->cpu_time = v->ext.sched.cpu_time;
+	if (v == current) /* up to now (charged only when it stops) */
+		g->cpu_time += now_ns() - v->ext.sched.dispatched_at;
 	g->dispatches = v->ext.sched.dispatches;
 	g->mcu_adv = b->mcu_advance;
 	g->warp = b->warp;

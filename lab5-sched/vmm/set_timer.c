@@ -26,14 +26,19 @@ static void oneshot_fired(struct timer *t)
 	send_virq(v->domain, VIRQ_TIMER);
 }
 
+/* Ticks keep to their period (the next is due a period after the last
+ * was due, not after it ran); one that is already past when the last
+ * ran late is skipped, not run at once. */
 static void periodic_fired(struct timer *t)
 {
 	struct vcpu *v = vcpu_of_timer(t, periodic);
-	uint64_t now = now_ns();
+	uint64_t now = now_ns(), next = t->expires + v->ext.sched.period;
 
 	send_virq(v->domain, VIRQ_TIMER);
-	v->ext.sched.last_tick = now;
-	timer_set(t, now + v->ext.sched.period);
+	v->ext.sched.last_tick = t->expires;
+	if (next <= now)
+		next = now + v->ext.sched.period;
+	timer_set(t, next);
 }
 
 void vtimer_init(struct vcpu *v)

@@ -16,17 +16,10 @@ uint64_t time0_tsc;
 struct time_scale tsc_scale;
 uint32_t wall_sec_at_boot;
 
-static struct time_scale ns_to_tsc_scale;
-
 uint64_t now_ns(void)
 {
 	return scale_delta(rdtsc() - time0_tsc, tsc_scale.mul_frac,
 			   tsc_scale.shift);
-}
-
-uint64_t ns_to_tsc(uint64_t ns)
-{
-	return scale_delta(ns, ns_to_tsc_scale.mul_frac, ns_to_tsc_scale.shift);
 }
 
 /* One PIT shot of CAL_TICKS with the CPU halted: TSC ticks it took. The
@@ -90,7 +83,6 @@ void time_init(void)
 	ticks = measure_shot();
 	tsc_hz = udiv64(ticks * PIT_HZ, CAL_TICKS);
 	time_scale_for(&tsc_scale, tsc_hz, NSEC_PER_SEC);
-	time_scale_for(&ns_to_tsc_scale, NSEC_PER_SEC, tsc_hz);
 	wall_sec_at_boot = read_rtc();
 	time0_tsc = rdtsc();
 	printk("time: TSC %u kHz (%u ticks in one PIT shot of %u), "

@@ -48,7 +48,6 @@ struct dom0_getdomaininfo {
 #define DOMSTATE_RUNNABLE 0 /* on the run queue, or running */
 #define DOMSTATE_BLOCKED  1
 #define DOMSTATE_PAUSED	  2
-#define DOMSTATE_DYING	  3
 
 struct dom0_op {
 	uint32_t cmd;

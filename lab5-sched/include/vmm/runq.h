@@ -50,6 +50,10 @@ void rq_idle(void);
  * line for round robin, BVT otherwise). */
 extern const struct scheduler sched_rr, sched_bvt;
 
+/* BVT's charge of v for ran ns up to now (rq_charge_current's charge
+ * under BVT). */
+void sched_bvt_charge(struct vcpu *v, uint64_t ran, uint64_t now);
+
 /* The global BVT parameters (DOM0_BVTCTL). */
 extern struct bvt_params bvt_global;
 

@@ -24,9 +24,6 @@ extern uint32_t wall_sec_at_boot;   /* seconds since 1970 at time 0 */
 /* Nanoseconds since boot. */
 uint64_t now_ns(void);
 
-/* The TSC ticks of ns nanoseconds (for the guests' check of the scale). */
-uint64_t ns_to_tsc(uint64_t ns);
-
 /* vmm/time.c: measures the TSC against the PIT and reads the CMOS clock;
  * prints one line with both. */
 void time_init(void);

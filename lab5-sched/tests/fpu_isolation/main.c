@@ -1,0 +1,136 @@
+/*
+ * fpu_isolation (exercise 9, the lazy FPU switch): two domains from this
+ * image (seed=1, seed=2) compute in floating point beside each other.
+ *  - Each first checks that its FPU starts fresh (x87 control word
+ *    0x037F, every register empty, MXCSR 0x1F80) although the other may
+ *    have changed its own; then sets an unusual control word and MXCSR;
+ *  - then loads the eight x87 registers and the eight SSE registers with
+ *    values of its own and, over ROUNDS switches to the other domain and
+ *    back (seen as a new time version: the VMM republishes the time on
+ *    each switch to us), checks after each that every register, the
+ *    control word and MXCSR are still its own;
+ *  - and its own task-switched flag: after fpu_taskswitch(1), an FPU
+ *    instruction raises #NM in the guest (even after a switch away and
+ *    back); after fpu_taskswitch(0) it runs, the registers intact.
+ * A VMM that shares the registers, restores the wrong vCPU's, or hands a
+ * domain the other's state at its first use, is caught.
+ */
+#include <guest/events.h>
+#include <guest/test.h>
+#include <guest/time.h>
+#include <guest/traps.h>
+#include <lib/string.h>
+
+const char test_title[] = "fpu_isolation: FPU registers per domain";
+
+#define ROUNDS 30
+
+/* The FXSAVE image: what we compare. */
+struct fxarea {
+	uint16_t fcw, fsw;
+	uint8_t ftw, pad0;
+	uint16_t fop;
+	uint32_t fip, fcs, fdp, fds;
+	uint32_t mxcsr, mxcsr_mask;
+	uint8_t st[8][16];  /* x87 registers, 10 bytes used each */
+	uint8_t xmm[8][16]; /* SSE registers */
+	uint8_t rest[224];
+} __attribute__((aligned(16)));
+
+static struct fxarea mine, now;
+
+static void fxsave(struct fxarea *a)
+{
+	__asm__ volatile("fxsave (%0)" : : "r"(a) : "memory");
+}
+
+static void fxrstor(const struct fxarea *a)
+{
+	__asm__ volatile("fxrstor (%0)" : : "r"(a) : "memory");
+}
+
+static void fresh(void)
+{
+	fxsave(&now);
+	check_eq(now.fcw, 0x037F);
+	check_eq(now.ftw, 0); /* abridged tag word: every register empty */
+	check_eq(now.mxcsr, 0x1F80);
+	printf("first FPU use: fresh (fcw %x, mxcsr %x)\n", now.fcw, now.mxcsr);
+}
+
+/* Our own state: registers, control word, MXCSR from the seed. */
+static void load(uint32_t seed)
+{
+	memset(&mine, 0, sizeof(mine));
+	fxsave(&mine);
+	mine.fcw = (uint16_t)(0x0270 | seed); /* unusual: not the default */
+	mine.mxcsr = 0x1F80 | (seed << 13);   /* rounding mode = seed */
+	mine.ftw = 0xFF;		      /* all eight registers in use */
+	for (int r = 0; r < 8; r++)
+		for (int b = 0; b < 10; b++)
+			mine.st[r][b] = (uint8_t)(seed * 37 + r * 11 + b);
+	for (int r = 0; r < 8; r++) {
+		mine.st[r][7] |= 0x80; /* a normal number: integer bit set */
+		mine.st[r][9] = 0x3F;  /* a sane exponent */
+		for (int b = 0; b < 16; b++)
+			mine.xmm[r][b] = (uint8_t)(seed * 101 + r * 17 + b);
+	}
+	fxrstor(&mine);
+	fxsave(&mine); /* as the CPU keeps it */
+}
+
+static int same(void)
+{
+	fxsave(&now);
+	return now.fcw == mine.fcw && now.ftw == mine.ftw &&
+	       now.mxcsr == mine.mxcsr &&
+	       !memcmp(now.st, mine.st, sizeof(mine.st)) &&
+	       !memcmp(now.xmm, mine.xmm, sizeof(mine.xmm));
+}
+
+/* Spins until the VMM has switched away from us and back. */
+static void until_switched(void)
+{
+	uint32_t v0 = vcpu0()->time.version;
+
+	while (vcpu0()->time.version == v0)
+		;
+}
+
+static void fpu_insn(void *arg)
+{
+	(void)arg;
+	__asm__ volatile("fnop");
+}
+
+static void taskswitch(void)
+{
+	struct fault f;
+
+	check_eq(_hypercall1(__HYPERVISOR_fpu_taskswitch, 1), 0);
+	check_eq(exec_fault(fpu_insn, NULL, &f), 1);
+	check_eq(f.vector, 7);
+	until_switched();
+	check_eq(exec_fault(fpu_insn, NULL, &f), 1);
+	check_eq(f.vector, 7);
+	check_eq(_hypercall1(__HYPERVISOR_fpu_taskswitch, 0), 0);
+	check_eq(exec_fault(fpu_insn, NULL, &f), 0);
+	check(same());
+	printf("fpu_taskswitch: #NM ours while set, across a switch\n");
+}
+
+void test_main(void)
+{
+	uint32_t seed = test_arg_num("seed", 1), bad = 0;
+
+	fresh();
+	load(seed);
+	for (int i = 0; i < ROUNDS; i++) {
+		until_switched();
+		bad += !same();
+	}
+	check_eq(bad, 0);
+	printf("%u switches: our FPU registers kept each time\n", ROUNDS);
+	taskswitch();
+	xtf_success("FPU state is per domain");
+}
