@@ -1,6 +1,5 @@
 /* The run queue and dispatch bookkeeping of lab 5's policies
  * (vmm/runq.h). */
-#include <lib/string.h>
 #include <vmm/printk.h>
 #include <vmm/runq.h>
 #include <vmm/sched.h>
@@ -38,7 +37,8 @@ void rq_add_head(struct vcpu *v)
 {
 	if (v->ext.sched.on_rq)
 		return;
-	memmove(&rq[1], &rq[0], rq_len * sizeof(rq[0]));
+	for (int i = rq_len; i > 0; i--)
+		rq[i] = rq[i - 1];
 	rq[0] = v;
 	rq_len++;
 	v->ext.sched.on_rq = 1;
@@ -51,26 +51,24 @@ void rq_remove(struct vcpu *v)
 	for (int i = 0; i < rq_len; i++) {
 		if (rq[i] != v)
 			continue;
-		memmove(&rq[i], &rq[i + 1], (rq_len - i - 1) * sizeof(rq[0]));
-		rq_len--;
+		for (rq_len--; i < rq_len; i++)
+			rq[i] = rq[i + 1];
 		break;
 	}
 	v->ext.sched.on_rq = 0;
 }
 
-void rq_charge_current(uint64_t now, void (*charge)(struct vcpu *v,
-						    uint64_t ran, uint64_t now))
+uint64_t rq_charge_current(uint64_t now)
 {
 	struct vcpu *v = current;
 	uint64_t ran;
 
 	if (!v->domain)
-		return; /* the idle vCPU is never charged */
+		return 0; /* the idle vCPU is never charged */
 	ran = now - v->ext.sched.dispatched_at;
 	v->ext.sched.cpu_time += ran;
 	v->ext.sched.dispatched_at = now;
-	if (charge)
-		charge(v, ran, now);
+	return ran;
 }
 
 void rq_dispatch(struct vcpu *v, uint64_t now, uint64_t slice)
@@ -81,7 +79,7 @@ void rq_dispatch(struct vcpu *v, uint64_t now, uint64_t slice)
 	v->ext.sched.dispatches++;
 	need_resched = 0; /* this pick is the one asked for */
 	slice_timer.fn = slice_over;
-	timer_set(&slice_timer, now + slice);
+	timer_set_now(&slice_timer, now + slice, now);
 }
 
 void rq_slice_ends_by(uint64_t t)

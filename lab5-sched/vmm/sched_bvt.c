@@ -10,9 +10,13 @@
 
 struct bvt_params bvt_global = { .ctx_allow = BVT_CTX_ALLOW_NS };
 
-void sched_bvt_charge(struct vcpu *v, uint64_t ran, uint64_t now)
+void sched_bvt_charge_current(uint64_t now)
 {
-	bvt_charge(&v->ext.sched.bvt, ran, now);
+	struct vcpu *v = current;
+	uint64_t ran = rq_charge_current(now);
+
+	if (v->domain)
+		bvt_charge(&v->ext.sched.bvt, ran, now);
 }
 
 /* v's BVT times as they would be if it were charged now: v itself,
@@ -100,7 +104,7 @@ static struct vcpu *bvt_pick_next(void)
 	uint64_t now = now_ns(), slice;
 	int n = 0, i;
 
-	rq_charge_current(now, sched_bvt_charge);
+	sched_bvt_charge_current(now);
 	for (i = 0; i < rq_len; i++)
 		if (rq[i] != yielder || rq_len == 1) {
 			who[n] = rq[i];

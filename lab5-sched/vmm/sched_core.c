@@ -42,14 +42,13 @@ INITCALL(30, sched_boot);
  * (current is still the one that stops.) */
 static void sched_switch(struct vcpu *next)
 {
-	uint64_t now = now_ns();
-
 	fpu_switch_to(next);
-	if (current->domain)
+	if (current->domain && current->ext.sched.period)
 		vtimer_pause(current);
 	if (next->domain) {
 		update_vcpu_time(next->domain);
-		vtimer_resume(next, now);
+		if (next->ext.sched.period)
+			vtimer_resume(next);
 	}
 }
 SWITCH_HOOK(20, sched_switch);
@@ -71,7 +70,7 @@ static void sched_teardown(struct domain *d)
 	uint64_t now = now_ns();
 
 	if (current == v)
-		rq_charge_current(now, NULL);
+		rq_charge_current(now);
 	vtimer_stop_all(v);
 	fpu_release(v);
 	printk("sched: d%u ran %u us in %u dispatches\n", d->id,

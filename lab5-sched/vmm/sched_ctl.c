@@ -30,7 +30,7 @@ static long adjustdom(const struct dom0_adjustdom *a)
 		return -EINVAL;
 	b = &d->vcpu.ext.sched.bvt;
 	if (&d->vcpu == current) /* what it ran so far, at the old weight */
-		rq_charge_current(now_ns(), sched_bvt_charge);
+		sched_bvt_charge_current(now_ns());
 	b->mcu_advance = a->mcu_adv;
 	b->warp = a->warp;
 	b->warp_limit = a->warpl * NSEC_PER_USEC;

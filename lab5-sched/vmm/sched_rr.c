@@ -30,10 +30,10 @@ static void rr_sleep(struct vcpu *v)
 /*
  * LAB 5 EXERCISE 5. The next vCPU in turn, or NULL if none is runnable
  * (then stops the slice timer: rq_idle). Charges current for its run
- * first (rq_charge_current, with no policy charge), so that the summary
- * shows each domain's CPU. The turn is the head of the run queue (the
- * least recently dispatched); rq_dispatch gives it RR_SLICE_NS and moves
- * it to the tail.
+ * first (rq_charge_current; round robin charges nothing more), so that
+ * the summary shows each domain's CPU. The turn is the head of the run
+ * queue (the least recently dispatched); rq_dispatch gives it
+ * RR_SLICE_NS and moves it to the tail.
  */
 static struct vcpu *rr_pick_next(void)
 {

@@ -66,12 +66,13 @@ static long do_set_timer_op(unsigned long lo, unsigned long hi)
 }
 HYPERCALL(__HYPERVISOR_set_timer_op, do_set_timer_op);
 
-void vtimer_resume(struct vcpu *v, uint64_t now)
+void vtimer_resume(struct vcpu *v)
 {
-	uint64_t period = v->ext.sched.period;
+	uint64_t period = v->ext.sched.period, now;
 
 	if (!period)
-		return;
+		return; /* the common case: no tick, no clock read */
+	now = now_ns();
 	if (now - v->ext.sched.last_tick >= period) {
 		send_virq(v->domain, VIRQ_TIMER);
 		v->ext.sched.last_tick = now;

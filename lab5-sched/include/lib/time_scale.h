@@ -28,8 +28,9 @@ struct time_scale {
  */
 uint64_t scale_delta(uint64_t delta, uint32_t mul_frac, int shift);
 
-/* n / d, rounded down: the freestanding build has no 64-bit division
- * (libgcc is not linked), so lib/time_scale.c does it bit by bit. */
+/* n / d (d != 0), rounded down: the freestanding build has no 64-bit
+ * division (libgcc is not linked), so lib/time_scale.c does it with two
+ * 32-bit divisions when d fits in 32 bits, and bit by bit otherwise. */
 uint64_t udiv64(uint64_t n, uint64_t d);
 
 /* The scale that turns ticks at from_hz into ticks at to_hz (both

@@ -30,11 +30,10 @@ void rq_add_head(struct vcpu *v); /* at the head; nothing if on it */
 void rq_remove(struct vcpu *v);	  /* nothing if not on it */
 
 /* Charges current (a guest vCPU) for the CPU it used since its dispatch,
- * at now: adds to its cpu_time and calls charge(v, ran, now) if given.
- * Restarts its dispatch time at now. */
-void rq_charge_current(uint64_t now,
-		       void (*charge)(struct vcpu *v, uint64_t ran,
-				      uint64_t now));
+ * at now: adds it to its cpu_time and restarts its dispatch time at now.
+ * Returns the ns it ran (0 for the idle vCPU), for the policy to charge
+ * in its own terms (BVT: bvt_charge). */
+uint64_t rq_charge_current(uint64_t now);
 
 /* v (on the queue) starts a slice of `slice` ns at now: moves it to the
  * tail, records the dispatch and arms the end-of-slice timer. */
@@ -50,9 +49,8 @@ void rq_idle(void);
  * line for round robin, BVT otherwise). */
 extern const struct scheduler sched_rr, sched_bvt;
 
-/* BVT's charge of v for ran ns up to now (rq_charge_current's charge
- * under BVT). */
-void sched_bvt_charge(struct vcpu *v, uint64_t ran, uint64_t now);
+/* rq_charge_current and BVT's charge of what current ran. */
+void sched_bvt_charge_current(uint64_t now);
 
 /* The global BVT parameters (DOM0_BVTCTL). */
 extern struct bvt_params bvt_global;

@@ -28,6 +28,10 @@ struct timer {
  * which timers_program makes come at once. */
 void timer_set(struct timer *t, uint64_t expires);
 
+/* The same, for a caller that has just read the clock (now): one
+ * reading less on the scheduler's hot path. */
+void timer_set_now(struct timer *t, uint64_t expires, uint64_t now);
+
 /* Takes t off the list; nothing if it is not on it. */
 void timer_stop(struct timer *t);
 

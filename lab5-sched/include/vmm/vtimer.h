@@ -11,9 +11,9 @@
 /* Sets up v's two timers (their functions); at domain build. */
 void vtimer_init(struct vcpu *v);
 
-/* v is dispatched at now: a tick it missed while it was not running is
+/* v is dispatched: a tick it missed while it was not running is
  * raised at once (one, not one per period), and the next is armed. */
-void vtimer_resume(struct vcpu *v, uint64_t now);
+void vtimer_resume(struct vcpu *v);
 
 /* v stops running: its periodic tick stops until vtimer_resume. */
 void vtimer_pause(struct vcpu *v);

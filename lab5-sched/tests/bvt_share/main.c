@@ -19,7 +19,8 @@
  * hogs: it must come back with no credit for the time it slept (BVT's
  * wake-up rule), or it would have the CPU to itself for a while.
  * The grader runs it with weights 1:1, 1:2:3 and 1:10, and beside a
- * blocker and a yielder.
+ * blocker and a yielder; with bench=NAME the judge reports the largest
+ * error as benchmark NAME (make bench: over one virtual second).
  */
 #include <guest/events.h>
 #include <guest/test.h>
@@ -61,6 +62,8 @@ static void judge(void)
 	uint64_t to = test_arg_num("to", 220) * MS;
 	struct dom0_op op;
 	int n = parse_adv(adv);
+	uint32_t worst = 0;
+	char name[32];
 
 	if (n < 2) {
 		xtf_error("adv=a,b,... lists at least two hogs");
@@ -98,7 +101,11 @@ static void judge(void)
 			xtf_failure(
 				"d%d: share %u ppm, %u ppm off its weight's",
 				i + 1, got, err);
+		if (err > worst)
+			worst = err;
 	}
+	if (test_arg("bench", name, sizeof(name)))
+		bench_report(name, worst, "ppm");
 	xtf_success("shares as weighted");
 }
 

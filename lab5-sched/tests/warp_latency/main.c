@@ -82,6 +82,7 @@ static void worker(uint32_t self)
 {
 	uint64_t work = test_arg_num("work", 2000) * 1000ull, sum = 0, t, lat;
 	uint32_t worst = 0, n = 0, p;
+	char name[32];
 	int port;
 
 	check_eq(events_init(on_event), 0);
@@ -109,6 +110,8 @@ static void worker(uint32_t self)
 		check(n >= rounds - 1); /* the warped one misses none */
 	printf("d%u: %u rounds, latency average %u ns, worst %u ns\n", self, n,
 	       n ? (uint32_t)udiv64(sum, n) : 0, worst);
+	if (n && test_arg("bench", name, sizeof(name)))
+		bench_report(name, (uint32_t)udiv64(sum, n), "ns");
 	if (test_arg_num("max", 0) && worst > test_arg_num("max", 0) * 1000)
 		xtf_failure("a latency of %u ns, above max", worst);
 	if (n && udiv64(sum, n) < test_arg_num("min", 0) * 1000ull)

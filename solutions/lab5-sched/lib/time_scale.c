@@ -52,10 +52,33 @@ void time_scale_for(struct time_scale *s, uint64_t from_hz, uint64_t to_hz)
 	s->shift = (int8_t)shift;
 }
 
+/* n / d for a divisor that fits in 32 bits, as the CPU divides: the
+ * high word first, then the remainder and the low word together. divl
+ * takes a 64-bit dividend whose quotient fits in 32 bits, which holds in
+ * both steps (the first's high word is 0, the second's is r < d). */
+static uint64_t div64_32(uint64_t n, uint32_t d)
+{
+	uint32_t hi = (uint32_t)(n >> 32), lo = (uint32_t)n, qhi, qlo, r;
+
+	qhi = hi / d;
+	r = hi % d;
+#if defined(__i386__)
+	__asm__("divl %4" : "=a"(qlo), "=d"(r) : "a"(lo), "d"(r), "rm"(d));
+#else
+	qlo = (uint32_t)((((uint64_t)r << 32) | lo) / d);
+#endif
+	return (uint64_t)qhi << 32 | qlo;
+}
+
 uint64_t udiv64(uint64_t n, uint64_t d)
 {
 	uint64_t q = 0, r = 0;
 
+	if (!(n >> 32) && !(d >> 32))
+		return (uint32_t)n / (uint32_t)d; /* one divl */
+	if (!(d >> 32))
+		return div64_32(n, (uint32_t)d);
+	/* A divisor above 2^32: bit by bit (the kit never needs it fast). */
 	for (int i = 63; i >= 0; i--) {
 		r = r << 1 | ((n >> i) & 1);
 		if (r >= d) {

@@ -37,7 +37,7 @@ static void timer_insert(struct timer *t)
 	t->active = 1;
 }
 
-void timer_set(struct timer *t, uint64_t expires)
+void timer_set_now(struct timer *t, uint64_t expires, uint64_t now)
 {
 	int was_head = timer_list == t;
 
@@ -45,7 +45,12 @@ void timer_set(struct timer *t, uint64_t expires)
 	t->expires = expires;
 	timer_insert(t);
 	if (timer_list == t || was_head)
-		timers_program(now_ns());
+		timers_program(now);
+}
+
+void timer_set(struct timer *t, uint64_t expires)
+{
+	timer_set_now(t, expires, now_ns());
 }
 
 uint64_t timers_next(void)
