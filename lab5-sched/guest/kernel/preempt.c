@@ -27,8 +27,11 @@
  *
  * An upcall that interrupted the kernel (ring 1: a system call, the
  * scheduler, idle) never switches: the slice stays over, and the first
- * upcall that finds the process back in user mode ends it (the next
- * tick, at the latest).
+ * upcall that finds the process back in user mode ends it. So a process
+ * that spends most of its time in system calls is preempted late (a
+ * real kernel also switches on its way back from a system call, Linux at
+ * its need_resched check; lab 2's system calls return through trapret,
+ * which has no such hook).
  *
  * The entry. Lab 4's callback returns from do_upcall straight to the
  * interrupted code; this file registers preempt_upcall_entry
