@@ -152,6 +152,11 @@ int user_page_fault(uint32_t va, int write);
 /* Whether the loader starts the program of that name (loader.c's: every
  * one; lab 3's bench.c: only the benchmark when asked for it). */
 int program_wanted(const char *name);
+/* Whether a later lab lets the program of that name run when no
+ * benchmark is asked for (lab 3's bench.c asks, and its default lets
+ * every one; lab 5's time_programs.c: its own only with "time", and
+ * then only they). */
+int program_allowed(const char *name);
 /* Critical sections: while one runs, the kernel takes no asynchronous
  * entry (lab 4: event upcalls are masked). crit_enter returns what
  * crit_exit restores, so sections nest; crit_exit(0) ends them all. The
