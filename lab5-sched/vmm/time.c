@@ -22,17 +22,30 @@ uint64_t now_ns(void)
 			   tsc_scale.shift);
 }
 
+/* 1 once channel 0's shot is over: its OUT pin, read through the PIT's
+ * read-back command (latch the status of channel 0; bit 7 is OUT). */
+static int pit_shot_over(void)
+{
+	outb(0x43, 0xE2);
+	return inb(0x40) & 0x80;
+}
+
 /* One PIT shot of CAL_TICKS with the CPU halted: TSC ticks it took. The
- * interrupt is taken and acknowledged by vmm/irq.c (no timer is due). */
+ * interrupt is taken and acknowledged by vmm/irq.c (no timer is due).
+ * The CPU halts again until the shot is really over: an interrupt left
+ * pending from before (the firmware's own PIT ticks) would otherwise
+ * end the first halt at once and the measurement with it. */
 static uint64_t measure_shot(void)
 {
 	uint64_t t0, t1;
 
-	__asm__ volatile("outb %0, $0x43" : : "a"((uint8_t)0x30));
-	__asm__ volatile("outb %0, $0x40" : : "a"((uint8_t)(CAL_TICKS & 0xFF)));
+	outb(0x43, 0x30); /* channel 0, low then high byte, mode 0 */
+	outb(0x40, CAL_TICKS & 0xFF);
 	t0 = rdtsc();
-	__asm__ volatile("outb %0, $0x40" : : "a"((uint8_t)(CAL_TICKS >> 8)));
-	__asm__ volatile("sti; hlt; cli" : : : "memory");
+	outb(0x40, CAL_TICKS >> 8); /* the count starts now */
+	do
+		__asm__ volatile("sti; hlt; cli" : : : "memory");
+	while (!pit_shot_over());
 	t1 = rdtsc();
 	return t1 - t0;
 }
