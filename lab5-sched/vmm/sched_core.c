@@ -64,17 +64,30 @@ int idle_halt(void)
 	return 1;
 }
 
+/* part / whole in thousandths (whole > 0). */
+static uint32_t permille(uint64_t part, uint64_t whole)
+{
+	return whole ? (uint32_t)udiv64(part * 1000, whole) : 0;
+}
+
+/* The summary of a domain's CPU: what it used of the time it lived. */
 static void sched_teardown(struct domain *d)
 {
 	struct vcpu *v = &d->vcpu;
-	uint64_t now = now_ns();
+	uint64_t now = now_ns(), life;
 
 	if (current == v)
 		rq_charge_current(now);
 	vtimer_stop_all(v);
 	fpu_release(v);
-	printk("sched: d%u ran %u us in %u dispatches\n", d->id,
-	       (uint32_t)udiv64(v->ext.sched.cpu_time, NSEC_PER_USEC),
-	       v->ext.sched.dispatches);
+	life = now - v->ext.sched.born;
+	printk("sched: d%u ran %u us in %u dispatches, %u.%u%% of the CPU in "
+	       "its %u us (mcu_adv %u)\n",
+	       d->id, (uint32_t)udiv64(v->ext.sched.cpu_time, NSEC_PER_USEC),
+	       v->ext.sched.dispatches,
+	       permille(v->ext.sched.cpu_time, life) / 10,
+	       permille(v->ext.sched.cpu_time, life) % 10,
+	       (uint32_t)udiv64(life, NSEC_PER_USEC),
+	       v->ext.sched.bvt.mcu_advance);
 }
 TEARDOWN_STEP(05, sched_teardown);

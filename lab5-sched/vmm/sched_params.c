@@ -58,6 +58,7 @@ static int sched_params(struct domain *d, struct build_info *b)
 
 	bvt_init(t);
 	vtimer_init(&d->vcpu);
+	d->vcpu.ext.sched.born = now_ns();
 	if (param(b, "mcu_adv", 1, BVT_MCU_ADVANCE_MAX, &t->mcu_advance) ||
 	    param(b, "warp", 0, BVT_WARP_MAX, &t->warp) ||
 	    param(b, "warpl", 0, 1000000, &warpl) ||

@@ -19,6 +19,7 @@
 		uint64_t dispatched_at; /* system time it last started */     \
 		uint64_t cpu_time;	/* ns of CPU used, for the summary */ \
 		uint32_t dispatches;	/* times it was switched to */        \
+		uint64_t born;		/* system time it was built */        \
 		struct timer oneshot;	/* set_timer_op */                    \
 		struct timer periodic;	/* vcpu_op periodic tick */           \
 		uint64_t period;	/* 0: no periodic tick */             \
