@@ -14,9 +14,15 @@ uint32_t stay_start;
 struct domain *stay_dom; /* NULL: no stay open */
 uint32_t stay_call;	 /* the hypercall number, or ~0 */
 
+uint32_t timer_due_tsc32;
+uint8_t timer_due_set;
+
 int hypercall_preempt_check(void)
 {
-	return tsc32() - stay_start > PREEMPT_BUDGET;
+	uint32_t now = tsc32();
+
+	return now - stay_start > PREEMPT_BUDGET ||
+	       (timer_due_set && (int32_t)(now - timer_due_tsc32) >= 0);
 }
 
 void domain_summary_more(struct domain *d)

@@ -9,6 +9,7 @@
  */
 #include <vmm/pic.h>
 #include <vmm/pit.h>
+#include <vmm/preempt.h>
 #include <vmm/printk.h>
 #include <vmm/regs.h>
 #include <vmm/timer.h>
@@ -21,6 +22,7 @@ void interrupt(struct cpu_regs *r)
 	switch (r->vector) {
 	case PIT_VECTOR:
 		pic_eoi(PIT_IRQ);
+		timer_due_set = 0; /* timers_run arms the next, if any */
 		timer_interrupts++;
 		timer_interrupt();
 		return;

@@ -4,6 +4,8 @@
 #include <vmm/paging.h>
 #include <vmm/pic.h>
 #include <vmm/pit.h>
+#include <vmm/preempt.h>
+#include <vmm/time.h>
 
 #define PIT_CH0	 0x40
 #define PIT_CMD	 0x43
@@ -30,6 +32,10 @@ void pit_oneshot(uint32_t ns)
 	outb(PIT_CMD, 0x30); /* channel 0, low then high byte, mode 0 */
 	outb(PIT_CH0, ticks & 0xFF);
 	outb(PIT_CH0, ticks >> 8);
+	/* When it fires, in TSC ticks: a long hypercall stops there
+	 * (hypercall_preempt_check), the VMM running with interrupts off. */
+	timer_due_tsc32 = (uint32_t)rdtsc() + ns_to_tsc32(ns);
+	timer_due_set = 1;
 }
 
 #define LAPIC_PHYS	0xFEE00000u

@@ -16,6 +16,17 @@ uint64_t time0_tsc;
 struct time_scale tsc_scale;
 uint32_t wall_sec_at_boot;
 
+static struct time_scale ns_to_tsc_scale;
+
+uint32_t ns_to_tsc32(uint32_t ns)
+{
+	int sh = ns_to_tsc_scale.shift;
+	uint32_t d = sh >= 0 ? ns << sh : ns >> -sh;
+
+	/* One 32x32 multiplication: ns is below 2^26 and shift below 6. */
+	return (uint32_t)(((uint64_t)d * ns_to_tsc_scale.mul_frac) >> 32);
+}
+
 uint64_t now_ns(void)
 {
 	return scale_delta(rdtsc() - time0_tsc, tsc_scale.mul_frac,
@@ -96,6 +107,7 @@ void time_init(void)
 	ticks = measure_shot();
 	tsc_hz = udiv64(ticks * PIT_HZ, CAL_TICKS);
 	time_scale_for(&tsc_scale, tsc_hz, NSEC_PER_SEC);
+	time_scale_for(&ns_to_tsc_scale, NSEC_PER_SEC, tsc_hz);
 	wall_sec_at_boot = read_rtc();
 	time0_tsc = rdtsc();
 	printk("time: TSC %u kHz (%u ticks in one PIT shot of %u), "

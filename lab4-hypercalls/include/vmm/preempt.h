@@ -23,8 +23,15 @@
  * it; the longest unit (one request) adds to it. */
 #define PREEMPT_BUDGET 1000000u
 
-/* 1 if the current stay in the VMM has used up its budget. */
+/* 1 if the current stay in the VMM has used up its budget, or if a timer
+ * is due (from lab 5 on: the end of the running domain's slice, say, is
+ * then waiting in the interrupt controller for the VMM to return). */
 int hypercall_preempt_check(void);
+
+/* The low 32 bits of the TSC at which the hardware timer fires, if
+ * timer_due_set (lab 5's vmm/timer.c sets them; lab 4 has no timer). */
+extern uint32_t timer_due_tsc32;
+extern uint8_t timer_due_set;
 
 /* Records a[0..nargs-1] as the arguments of the continuation of the
  * running hypercall and returns -ERESTART, which its handler returns.

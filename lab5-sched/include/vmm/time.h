@@ -24,6 +24,10 @@ extern uint32_t wall_sec_at_boot;   /* seconds since 1970 at time 0 */
 /* Nanoseconds since boot. */
 uint64_t now_ns(void);
 
+/* The TSC ticks of ns nanoseconds, for a PIT shot (ns below 2^26, and
+ * a TSC below 64 GHz: vmm/pit.c, when a shot fires). */
+uint32_t ns_to_tsc32(uint32_t ns);
+
 /* vmm/time.c: measures the TSC against the PIT and reads the CMOS clock;
  * prints one line with both. */
 void time_init(void);
