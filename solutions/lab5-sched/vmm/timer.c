@@ -84,7 +84,7 @@ int timers_run(uint64_t now)
 		t->fn(t);
 		ran++;
 	}
-	timers_program(now);
+	timers_program(now); /* for the new head, if any */
 	/* END LAB 5 EXERCISE 2 */
 	return ran;
 }
