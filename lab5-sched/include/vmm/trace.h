@@ -21,7 +21,8 @@
  *   slice   its slice ran out: the pick's slice, or the shorter one a
  *           wake-up left it (bvt_wake_grace);
  *   wake    a vCPU that woke asked for a pick at once (BVT: its evt was
- *           below the running one's by the context-switch allowance);
+ *           below the running one's by the context-switch allowance
+ *           or more, bvt_wake_grace);
  *   adjust  DOM0_ADJUSTDOM changed a domain's parameters;
  *   yield   none of these: the running vCPU asked (sched_op yield), the
  *           one other way schedule() is called while it can run on.
@@ -34,8 +35,9 @@
  * says how many records were lost.
  *
  * When the last live domain dies (its TEARDOWN_STEP), the trace is
- * printed, oldest first, one line per record, times in nanoseconds of
- * system time (vmm/time.h), and then stops:
+ * printed and then stops: one line per record, in the order they were
+ * made (a run when its turn ends, so after the wake-ups during it),
+ * times in nanoseconds of system time (vmm/time.h):
  *   (VMM) trace: run d1 21634000 26735000 slice
  *   (VMM) trace: wake d2 30001200
  *   (VMM) trace: end: 412 records, 0 lost
