@@ -212,6 +212,7 @@ while IFS='|' read -r name bench kind title; do
 	if ! grep -q '^(VMM) trace: end: ' "$out/$name.log" ||
 		! grep -q '^(VMM) all domains gone (0 failed)' "$out/$name.log"; then
 		echo "plot-sched: $name did not end cleanly with a trace (log: $out/$name.log)" >&2
+		tail -n 1 "$out/$name.log" | sed "s/^/    > /" >&2
 		failed=yes
 		continue
 	fi
