@@ -185,8 +185,9 @@ bench: all
 	+@sh grade/bench.sh --lab $(LAB) --solved $(SOLVED)
 
 # Lab 5's scheduling, traced and drawn (tools/plot-sched.sh): the
-# reference solutions, or with LAB= on the command line that lab as
-# built with SOLVED= (your own scheduler: make plot-sched LAB=5).
+# reference solutions (in a student copy, which has none, your own code),
+# or with LAB= on the command line that lab as built with SOLVED= (your
+# own scheduler: make plot-sched LAB=5).
 plot-sched:
 	+@sh tools/plot-sched.sh $(if $(filter command line,$(origin LAB)),--lab $(LAB) --solved $(SOLVED))
 
@@ -225,8 +226,8 @@ help:
 	@echo "make grade                grade lab N (and the labs before it)"
 	@echo "make unit                 only the host unit tests"
 	@echo "make bench                benchmarks (exact counts under -icount)"
-	@echo "make plot-sched           lab 5's scheduling traced and drawn (build/plots/*.svg;"
-	@echo "                          the solutions, or yours with LAB=5; needs gnuplot-nox)"
+	@echo "make plot-sched           lab 5's scheduling traced and drawn: build/plots/*.svg"
+	@echo "                          (the solutions if there; LAB=5: yours; needs gnuplot-nox)"
 	@echo "make fuzz                 lab 4's fuzzer: FUZZ_CALLS hypercalls from FUZZ_SEED"
 	@echo "make bench-kit            how long grading and make test take here"
 	@echo "make test                 the kit's own test suite"

@@ -18,8 +18,9 @@
 # picture is the same on every host.
 #
 #   tools/plot-sched.sh [--lab N] [--sol | --solved K] [--no-build]
-# default: --lab 5 --sol, the reference solutions; --lab 5 alone draws
-# your own scheduler. Needs gnuplot (Debian: gnuplot-nox): without it,
+# default: --lab 5 --sol, the reference solutions (in a student copy,
+# which has none, your own code); --lab 5 alone draws your own
+# scheduler. Needs gnuplot (Debian: gnuplot-nox): without it,
 # says how to install it and draws nothing. Exits non-zero, with no
 # picture, if a scenario does not end cleanly or gives no trace.
 set -eu
@@ -28,6 +29,7 @@ set -eu
 . grade/common.sh
 
 lab_n=5 solved=all no_build=""
+[ -d solutions ] || solved=0 # a student copy: your own scheduler
 while [ $# -gt 0 ]; do
 	case $1 in
 	--lab) lab_n=$2; solved=0; shift ;;
