@@ -13,8 +13,8 @@
 #       event every 10 ms to two workers, one of them warped): each
 #       wake-up's dispatch latency, from the wake-up to the start of the
 #       domain's next run, warped against unwarped.
-# Beside each SVG, NAME.log (the console) and NAME.dat (what gnuplot
-# draws; the format is in its first lines). Under QEMU -icount, so every
+# Beside each SVG, NAME.boots (the boot modules), NAME.log (the console)
+# and NAME.dat (what gnuplot draws; the format is in its first lines). Under QEMU -icount, so every
 # picture is the same on every host.
 #
 #   tools/plot-sched.sh [--lab N] [--sol | --solved K] [--no-build]
@@ -240,6 +240,7 @@ while IFS='|' read -r name bench kind title; do
 		rm -f "$out"/*.svg
 		exit 1
 	fi
+	[ -s "$out/$name.gnuplot.log" ] || rm -f "$out/$name.gnuplot.log"
 	echo "plot-sched: wrote $out/$name.svg"
 done <"$out/scenarios"
 rm -f "$out/scenarios"
