@@ -8,7 +8,7 @@
 # make): refuse, rather than run a whole test suite while "showing" it.
 # (Read before this file adds its own flags to MAKEFLAGS.)
 ifneq ($(findstring n,$(firstword -$(MAKEFLAGS))),)
-ifneq ($(filter grade unit bench bench-kit test dist grade-class gradescope \
+ifneq ($(filter grade unit bench bench-kit test dist grade-class gradescope plot-sched \
 	compile-commands,$(MAKECMDGOALS)),)
 $(error make -n cannot show $(MAKECMDGOALS): its script runs make itself)
 endif
@@ -135,7 +135,7 @@ GUESTS ?= $(B)/guest/kernel.elf mem=4M hello from alpha,$(B)/guest/kernel.elf me
 APPEND ?=
 
 .PHONY: all build qemu qemu-gdb gdb grade unit bench bench-kit test clean help setup fuzz \
-	sync-check shellcheck new-test dist
+	sync-check shellcheck new-test dist plot-sched
 
 all build: $(B)/vmm.elf $(B)/guest/kernel.elf $(TEST_ELFS) $(UNIT_BINS) \
 	$(LAB_TARGETS)
@@ -184,6 +184,13 @@ unit: $(UNIT_BINS)
 bench: all
 	+@sh grade/bench.sh --lab $(LAB) --solved $(SOLVED)
 
+# Lab 5's scheduling, traced and drawn (tools/plot-sched.sh): the
+# reference solutions (in a student copy, which has none, your own code),
+# or with LAB= on the command line that lab as built with SOLVED= (your
+# own scheduler: make plot-sched LAB=5).
+plot-sched:
+	+@sh tools/plot-sched.sh $(if $(filter command line,$(origin LAB)),--lab $(LAB) --solved $(SOLVED))
+
 bench-kit: all
 	+@sh tools/bench-kit.sh
 
@@ -219,6 +226,8 @@ help:
 	@echo "make grade                grade lab N (and the labs before it)"
 	@echo "make unit                 only the host unit tests"
 	@echo "make bench                benchmarks (exact counts under -icount)"
+	@echo "make plot-sched           lab 5's scheduling traced and drawn: build/plots/*.svg"
+	@echo "                          (the solutions if there; LAB=5: yours; needs gnuplot-nox)"
 	@echo "make fuzz                 lab 4's fuzzer: FUZZ_CALLS hypercalls from FUZZ_SEED"
 	@echo "make bench-kit            how long grading and make test take here"
 	@echo "make test                 the kit's own test suite"

@@ -32,7 +32,11 @@
 # without the CSV, or a row a plot needs, the plot is left out with a
 # note ("ok - ... # SKIP"), never a failure. The check also verifies that
 # each figure drawn is on its page and every image of every page exists
-# and is non-empty.
+# and is non-empty. Pictures of runs (NAME.svg in figures.txt) are not
+# drawn here either: `make plot-sched` draws lab 5's scheduling traces
+# into build/plots/ (tools/plot-sched.sh; HANDOUT_PLOTS overrides it),
+# and the book copies them; without them, the figure is left out with a
+# note, as a plot without its CSV row.
 #
 # Missing pandoc, graphviz, gnuplot (gnuplot-nox) or chromium is
 # installed with apt-get when run as root (otherwise the command is
@@ -42,6 +46,7 @@ set -eu
 src=handout
 out=${HANDOUT_OUT:-build/handout}
 bench_csv=${HANDOUT_BENCH:-build/lab3-sol/bench/bench.csv}
+plots=${HANDOUT_PLOTS:-build/plots}
 
 die() {
 	echo "handout: $*" >&2
@@ -149,6 +154,14 @@ figures() {
 			gnuplot -e "datafile='$out/.nav/$name.dat'; outfile='$svg'" \
 				"$src/book/figures/$file" </dev/null >"$out/.nav/$name.log" 2>&1 ||
 				rm -f "$svg"
+			;;
+		*.svg)
+			if ! [ -s "$plots/$file" ]; then
+				echo "$file|no $plots/$file: run make plot-sched, then make handout" \
+					>>"$out/.nav/figures.skipped"
+				continue
+			fi
+			cp "$plots/$file" "$svg" 2>"$out/.nav/$name.log" || rm -f "$svg"
 			;;
 		*)
 			echo "unknown kind of figure source" >"$out/.nav/$name.log"

@@ -5,6 +5,7 @@
 #include <vmm/sched.h>
 #include <vmm/time.h>
 #include <vmm/timer.h>
+#include <vmm/trace.h>
 
 struct vcpu *rq[MAX_DOMAINS];
 int rq_len;
@@ -25,12 +26,19 @@ static void slice_over(struct timer *t)
 	resched("slice");
 }
 
+/* v (not on the queue) joins at the tail. */
+static void append(struct vcpu *v)
+{
+	rq[rq_len++] = v;
+	v->ext.sched.on_rq = 1;
+}
+
 void rq_add(struct vcpu *v)
 {
 	if (v->ext.sched.on_rq)
 		return;
-	rq[rq_len++] = v;
-	v->ext.sched.on_rq = 1;
+	append(v);
+	trace_wake(v);
 }
 
 void rq_add_head(struct vcpu *v)
@@ -42,6 +50,7 @@ void rq_add_head(struct vcpu *v)
 	rq[0] = v;
 	rq_len++;
 	v->ext.sched.on_rq = 1;
+	trace_wake(v);
 }
 
 void rq_remove(struct vcpu *v)
@@ -74,10 +83,12 @@ uint64_t rq_charge_current(uint64_t now)
 void rq_dispatch(struct vcpu *v, uint64_t now, uint64_t slice)
 {
 	rq_remove(v);
-	rq_add(v);
+	append(v); /* to the tail: a move, not a wake-up */
 	v->ext.sched.dispatched_at = now;
 	v->ext.sched.dispatches++;
-	need_resched = 0; /* this pick is the one asked for */
+	trace_dispatch(v, now); /* before resched_why is cleared */
+	need_resched = 0;	/* this pick is the one asked for */
+	resched_why = "";
 	slice_timer.fn = slice_over;
 	timer_set_now(&slice_timer, now + slice, now);
 }
@@ -90,6 +101,8 @@ void rq_slice_ends_by(uint64_t t)
 
 void rq_idle(void)
 {
+	trace_idle();
 	need_resched = 0;
+	resched_why = "";
 	timer_stop(&slice_timer);
 }

@@ -21,10 +21,16 @@ extern struct vcpu *rq[MAX_DOMAINS];
 extern int rq_len;
 
 /* Set to have the VMM call schedule() on its way back to a guest
- * (vmm/entry_ext.h); why says what ended the running vCPU's turn. */
+ * (vmm/entry_ext.h); why says what ended the running vCPU's turn
+ * ("slice", "wake", "adjust"). resched_why is the last why asked for,
+ * "" again once a dispatch (or the idle CPU) has answered it: the
+ * scheduling trace (vmm/trace.h) reads it. */
 extern volatile int need_resched;
+extern const char *resched_why;
 void resched(const char *why);
 
+/* A vCPU joins the queue when it becomes runnable (the policy's wake):
+ * the scheduling trace records a wake-up (vmm/trace.h). */
 void rq_add(struct vcpu *v);	  /* at the tail; nothing if on it */
 void rq_add_head(struct vcpu *v); /* at the head; nothing if on it */
 void rq_remove(struct vcpu *v);	  /* nothing if not on it */
@@ -36,7 +42,8 @@ void rq_remove(struct vcpu *v);	  /* nothing if not on it */
 uint64_t rq_charge_current(uint64_t now);
 
 /* v (on the queue) starts a slice of `slice` ns at now: moves it to the
- * tail, records the dispatch and arms the end-of-slice timer. */
+ * tail, records the dispatch (and in the trace, the end of the turn
+ * before) and arms the end-of-slice timer. */
 void rq_dispatch(struct vcpu *v, uint64_t now, uint64_t slice);
 
 /* The running slice ends at t at the latest. */
