@@ -43,11 +43,16 @@ static inline void fxrstor(const void *area)
 	__asm__ volatile("fxrstor (%0)" : : "r"(area) : "memory");
 }
 
+/* The state of an FPU nobody has used: control word 0x037F, MXCSR
+ * 0x1F80, every x87, MMX and SSE register zero and empty (fpu_boot
+ * fills in the two control words). Loaded whole at a vCPU's first use:
+ * fninit alone would leave the previous owner's register contents for
+ * the next domain to read (Xen's XSA-165). */
+static uint8_t fresh_area[512] __attribute__((aligned(16)));
+
 static inline void fresh_fpu(void)
 {
-	uint32_t mxcsr = MXCSR_DEFAULT;
-
-	__asm__ volatile("fninit; ldmxcsr %0" : : "m"(mxcsr));
+	fxrstor(fresh_area);
 }
 
 int fpu_trap(struct vcpu *v)
@@ -95,5 +100,7 @@ static void fpu_boot(void)
 	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
 	cr4 |= CR4_OSFXSR | CR4_OSXMMEXC;
 	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4));
+	*(uint16_t *)&fresh_area[0] = 0x037F;	      /* FCW */
+	*(uint32_t *)&fresh_area[24] = MXCSR_DEFAULT; /* MXCSR */
 }
 INITCALL(31, fpu_boot);

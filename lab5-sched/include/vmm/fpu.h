@@ -21,14 +21,16 @@
 extern struct vcpu *fpu_owner;
 
 /*
- * LAB 5 EXERCISE 9. The #NM of v's guest (CR0.TS was set): if the guest
- * set its own TS (v->ext.fpu.guest_ts), the #NM is the guest's: return
- * 0 to have it bounced to the guest kernel. Otherwise it is the VMM's
- * lazy switch: clear TS (clts), save the owner's registers into its area
- * (fxsave) if there is an owner other than v, load v's (fxrstor) if it
- * has used the FPU before, or give it a fresh FPU (fninit, and the SSE
- * control word's default: ldmxcsr of 0x1F80) if not; v becomes the owner
- * and has used the FPU. Returns 1: the guest runs its instruction again.
+ * LAB 5 EXERCISE 9. The #NM of v's guest (CR0.TS was set). First the
+ * VMM's lazy switch, unless v owns the FPU already: clear TS (clts), save
+ * the owner's registers into its area (fxsave) if there is an owner,
+ * load v's (fxrstor) if it has used the FPU before, or give it a fresh
+ * FPU (fresh_fpu) if not; v becomes the owner and has used the FPU.
+ * Then, if the guest had set its own TS (v->ext.fpu.guest_ts), the #NM
+ * is also the guest's: clear guest_ts (delivering the #NM clears it, as
+ * Xen's does: the guest kernel's handler runs with the FPU usable) and
+ * return 0 to have it bounced to the guest kernel. Otherwise return 1:
+ * the guest runs its instruction again.
  */
 int fpu_trap(struct vcpu *v);
 
