@@ -8,6 +8,7 @@
  */
 #include <lib/cmdline.h>
 #include <lib/printfmt.h>
+#include <lib/string.h>
 #include <vmm/builder.h>
 #include <vmm/registry.h>
 #include <vmm/runq.h>
@@ -39,11 +40,13 @@ static int param(struct build_info *b, const char *key, uint32_t min,
 		 uint32_t max, uint32_t *out)
 {
 	static char why[80];
-	char val[16];
+	char val[24];
 
 	if (!cmdline_get(b->cfg->args, key, val, sizeof(val)))
 		return 0;
-	if (parse_dec(val, max, out) == 0 && *out >= min)
+	/* A value that filled val may have been cut: refused, not read. */
+	if (strlen(val) < sizeof(val) - 1 && parse_dec(val, max, out) == 0 &&
+	    *out >= min)
 		return 0;
 	snprintf(why, sizeof(why), "%s=%s out of range %u..%u", key, val, min,
 		 max);

@@ -103,7 +103,8 @@ static long do_vcpu_op(unsigned long cmd, unsigned long id, unsigned long arg)
 	case VCPUOP_set_periodic_timer:
 		if (copy_from_guest(v->domain, &p, arg, sizeof(p)))
 			return -EFAULT;
-		if (p.period_ns < VCPU_PERIOD_MIN_NS)
+		if (p.period_ns < VCPU_PERIOD_MIN_NS ||
+		    p.period_ns > VCPU_PERIOD_MAX_NS)
 			return -EINVAL;
 		v->ext.sched.period = p.period_ns;
 		v->ext.sched.last_tick = now_ns();

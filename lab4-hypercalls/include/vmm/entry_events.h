@@ -37,6 +37,19 @@ extern uint32_t stay_start;
 extern struct domain *stay_dom;
 extern uint32_t stay_call;
 
+/* Ends the open stay, if any: counts it for the domain that entered. */
+static inline __attribute__((always_inline)) void stay_end(void)
+{
+	uint32_t t = tsc32() - stay_start;
+	struct domain *d = stay_dom;
+
+	if (d && t > d->ext.longest_stay) {
+		d->ext.longest_stay = t;
+		d->ext.longest_stay_call = stay_call;
+	}
+	stay_dom = NULL;
+}
+
 static inline __attribute__((always_inline)) void
 events_guest_entered(struct vcpu *v, uint32_t call)
 {
@@ -48,9 +61,6 @@ events_guest_entered(struct vcpu *v, uint32_t call)
 static inline __attribute__((always_inline)) void
 events_guest_leaving(struct vcpu *v, struct cpu_regs *r)
 {
-	struct domain *d;
-	uint32_t t;
-
 	/* A dying domain's page tables are released on the way back to the
 	 * others, a budget at a time (vmm/pt_preempt.c); its end may raise
 	 * an event for v, delivered just below. */
@@ -61,13 +71,7 @@ events_guest_leaving(struct vcpu *v, struct cpu_regs *r)
 	if (v->domain->ext.shared->vcpu_info[0].evtchn_upcall_pending)
 		deliver_events(v, r);
 	/* The stay ends here, after the delivery. */
-	t = tsc32() - stay_start;
-	d = stay_dom;
-	if (d && t > d->ext.longest_stay) {
-		d->ext.longest_stay = t;
-		d->ext.longest_stay_call = stay_call;
-	}
-	stay_dom = NULL;
+	stay_end();
 }
 
 /*

@@ -65,7 +65,8 @@ static void sink(void)
 	check(got <= 100);
 	check_eq(st.status, EVTCHNSTAT_unbound);
 	check_eq(st.u.unbound.dom, 1);
-	printf("sink: %u upcall for the whole flood\n", got);
+	printf("sink: %u upcall%s for the whole flood\n", got,
+	       got == 1 ? "" : "s");
 	check_eq(evtchn_close((uint32_t)p), 0);
 	xtf_success("flooded, one event");
 }

@@ -17,6 +17,9 @@
 /* The shortest period the kit accepts: shorter is -EINVAL (a guest must
  * not flood itself, and the VMM, with ticks). */
 #define VCPU_PERIOD_MIN_NS 1000000ull
+/* The longest: a period beyond it is -EINVAL too (a deadline must not
+ * wrap round the 64-bit clock). */
+#define VCPU_PERIOD_MAX_NS 60000000000ull
 
 struct vcpu_set_periodic_timer {
 	uint64_t period_ns;

@@ -3,14 +3,18 @@
  * and vcpu_op checked before they act. Two domains from this image:
  *  - role=user (domain 1, unprivileged): every dom0_op command, and a bad
  *    pointer, give -EPERM; vcpu_op on vCPU 1 gives -ENOENT, a period
- *    under 1 ms -EINVAL, an unreadable argument -EFAULT; then it spins
+ *    under 1 ms or over a minute -EINVAL, an unreadable argument -EFAULT;
+ *    then it spins
  *    until 60 ms, counting;
  *  - role=ctl (domain 0): a wrong interface version gives -EACCES, an
  *    unknown command -ENOSYS, an unreadable op -EFAULT; BVTCTL and
  *    ADJUSTDOM out of range -EINVAL and absent domains -ESRCH, each
  *    leaving the parameters as they were (read back); a valid ADJUSTDOM
  *    reads back; pausing itself -EINVAL; pausing domain 1 stops its CPU
- *    time while domain 0 spins 5 ms, and unpausing lets it run again.
+ *    time while domain 0 spins 5 ms, and unpausing lets it run again;
+ *  - role=orphan (domain 0): pauses domain 1 and ends; the VMM must end
+ *    domain 1 too ("paused, and no domain can unpause it"), not wait for
+ *    ever.
  */
 #include <guest/events.h>
 #include <guest/test.h>
@@ -62,6 +66,8 @@ static void user(void)
 	check_eq(HYPERVISOR_vcpu_op(VCPUOP_set_periodic_timer, 0,
 				    (void *)0xF0001000),
 		 -EFAULT);
+	p.period_ns = ~0ull; /* would wrap the clock */
+	check_eq(HYPERVISOR_vcpu_op(VCPUOP_set_periodic_timer, 0, &p), -EINVAL);
 	check_eq(HYPERVISOR_vcpu_op(99, 0, &p), -ENOSYS);
 	printf("unprivileged: every dom0_op refused\n");
 	spin_until(60 * MS);
@@ -129,6 +135,13 @@ static void ctl(void)
 	xtf_success("control refused bad calls and did what it said");
 }
 
+/* Pauses domain 1 and ends: nobody is left to unpause it. */
+static void orphan(void)
+{
+	check_eq(op1(DOM0_STOPDOMAIN, 1, 0, 0, 0, 0), 0);
+	xtf_success("paused domain 1 and left");
+}
+
 void test_main(void)
 {
 	char role[8] = "";
@@ -136,6 +149,8 @@ void test_main(void)
 	test_arg("role", role, sizeof(role));
 	if (!strcmp(role, "ctl"))
 		ctl();
+	else if (!strcmp(role, "orphan"))
+		orphan();
 	else
 		user();
 }
