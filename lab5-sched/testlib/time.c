@@ -3,47 +3,24 @@
 #include <guest/events.h>
 #include <guest/test.h>
 #include <guest/time.h>
+#include <guest/time_read.h>
 #include <lib/string.h>
 #include <lib/time_scale.h>
 
-#define barrier() __asm__ volatile("" ::: "memory")
 
 uint64_t now_ns_v(uint32_t *version)
 {
-	volatile struct vcpu_time_info *t = &vcpu0()->time;
-	uint32_t v;
-	uint64_t ns;
-
-	do {
-		v = t->version;
-		barrier();
-		ns = t->system_time + scale_delta(rdtsc() - t->tsc_timestamp,
-						  t->tsc_to_system_mul,
-						  t->tsc_shift);
-		barrier();
-	} while ((v & 1) || v != t->version);
-	if (version)
-		*version = v;
-	return ns;
+	return time_read(&vcpu0()->time, version);
 }
 
 uint64_t now_ns(void)
 {
-	return now_ns_v(NULL);
+	return time_read(&vcpu0()->time, 0);
 }
 
 uint32_t wallclock_sec(void)
 {
-	volatile struct shared_info *s = shared_info();
-	uint32_t v, sec;
-
-	do {
-		v = s->wc_version;
-		barrier();
-		sec = s->wc_sec;
-		barrier();
-	} while ((v & 1) || v != s->wc_version);
-	return sec + (uint32_t)udiv64(now_ns(), 1000000000ull);
+	return wallclock_read(shared_info());
 }
 
 long dom0_op(struct dom0_op *op)

@@ -25,12 +25,12 @@
 #include <guest/console.h>
 #include <guest/platform.h>
 #include <guest/syscall_time.h>
+#include <guest/time_read.h>
 #include <public/layout.h>
 #include <public/shared_info.h>
 #include <clock.h>
 #include <kernel.h>
 
-#define barrier() __asm__ volatile("" ::: "memory")
 
 static volatile struct shared_info *shared(void)
 {
@@ -40,34 +40,12 @@ static volatile struct shared_info *shared(void)
 
 uint64_t clock_ns(void)
 {
-	volatile struct vcpu_time_info *t = &shared()->vcpu_info[0].time;
-	uint32_t version;
-	uint64_t ns;
-
-	do {
-		version = t->version;
-		barrier();
-		ns = t->system_time + scale_delta(rdtsc() - t->tsc_timestamp,
-						  t->tsc_to_system_mul,
-						  t->tsc_shift);
-		barrier();
-	} while ((version & 1) || version != t->version);
-	return ns;
+	return time_read(&shared()->vcpu_info[0].time, 0);
 }
 
 uint32_t clock_wall_sec(void)
 {
-	volatile struct shared_info *s = shared();
-	uint32_t version, sec, nsec;
-
-	do {
-		version = s->wc_version;
-		barrier();
-		sec = s->wc_sec;
-		nsec = s->wc_nsec;
-		barrier();
-	} while ((version & 1) || version != s->wc_version);
-	return sec + (uint32_t)udiv64(nsec + clock_ns(), 1000000000u);
+	return wallclock_read(shared());
 }
 
 /* "kernel: at <when>, time 12.345 ms since boot, wall clock N s". */
