@@ -7,7 +7,6 @@
 #include <lib/string.h>
 #include <lib/time_scale.h>
 
-
 uint64_t now_ns_v(uint32_t *version)
 {
 	return time_read(&vcpu0()->time, version);
