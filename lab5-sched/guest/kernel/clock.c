@@ -31,7 +31,6 @@
 #include <clock.h>
 #include <kernel.h>
 
-
 static volatile struct shared_info *shared(void)
 {
 	return (volatile struct shared_info *)KIT_SHARED_INFO_VA(
