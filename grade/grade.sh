@@ -74,10 +74,10 @@ hint() {
 	[ -s "$log" ] || return 0
 	# QEMU's "terminating on signal" says only what the verdict says.
 	grep -v '^qemu-system-[^:]*: terminating on signal' "$log" |
-		tail -n 4 | cut -c 1-100 >"$run/tail" || :
-	sed 's/^/> /' "$run/tail" >"$res.tail"
+		tail -n 4 | cut -c 1-100 >"$run.tail" || :
+	sed 's/^/> /' "$run.tail" >"$res.tail"
 	last=$(grep '^(VMM) ' "$log" | tail -n 1 | cut -c 1-100)
-	if [ -n "$last" ] && ! grep -qF -- "$last" "$run/tail"; then
+	if [ -n "$last" ] && ! grep -qF -- "$last" "$run.tail"; then
 		echo "the VMM's last line: $last" >>"$res.tail"
 	fi
 	fn=$(sed -n 's/^(VMM)   \[[0-9a-f]*\] \([A-Za-z0-9_]*\)+0x.*/\1/p' "$log" |
@@ -100,7 +100,7 @@ finish() {
 	secs=$((t / 100)).$((t % 100 / 10))
 	printf '%s|%s|%s|%s|%s\n' "$verdict" "$score" "$points" "$secs" \
 		"${2:-}" >"$res"
-	: >"$run/pid" # QEMU is gone: nothing for on_signal to stop
+	: >"$run.pid" # QEMU is gone: nothing for on_signal to stop
 	exit 0
 }
 
@@ -112,23 +112,23 @@ run_qemu() {
 	set -- "$@" "$kernel"
 	while IFS= read -r m; do
 		set -- "$@" "$m"
-	done <"$run/modules"
+	done <"$run.modules"
 	(
 		timeout -k 2 "$limit" sh tools/qemu.sh "$@" </dev/null 2>&1 &
-		echo $! >"$run/pid"
-		wait $! && echo 0 >"$run/rc" || echo $? >"$run/rc"
+		echo $! >"$run.pid"
+		wait $! && echo 0 >"$run.rc" || echo $? >"$run.rc"
 	) | tr -d '\r' | {
 		head -c "$CAP" >"$log"
-		size=$(wc -c <"$log")
-		echo "$size" >"$run/size"
+		wc -c <"$log" >"$run.size"
+		read -r size <"$run.size"
 		# Output cap reached: QEMU would go on printing into the void.
 		if [ "$size" -ge "$CAP" ]; then
-			read -r pid <"$run/pid"
+			read -r pid <"$run.pid"
 			kill -TERM "$pid" 2>/dev/null || :
 		fi
 	}
-	read -r rc <"$run/rc"
-	read -r size <"$run/size"
+	read -r rc <"$run.rc"
+	read -r size <"$run.size"
 }
 
 run_unit() {
@@ -136,7 +136,7 @@ run_unit() {
 	[ -x "$bin" ] || finish FAIL "unit-test binary $bin is missing"
 	rc=0
 	timeout -k 2 "$limit" "$bin" --jobs=1 >"$log" 2>&1 </dev/null &
-	echo $! >"$run/pid"
+	echo $! >"$run.pid"
 	wait $! || rc=$?
 	case $rc in
 	0) finish PASS ;;
@@ -160,15 +160,14 @@ worker() {
 	log=$OUT/logs/$name.log
 	now
 	t0=$t
-	mkdir "$run" # the run's directories are new (main empties $OUT)
-	: >"$run/modules"
+	: >"$run.modules"
 	kernel=$B/vmm.elf
 	append=""
 	limit=$DEFAULT_TIMEOUT
 	unit=""
 	while read -r kw rest; do
 		case $kw in
-		boot) printf '%s/%s\n' "$B" "$rest" >>"$run/modules" ;;
+		boot) printf '%s/%s\n' "$B" "$rest" >>"$run.modules" ;;
 		kernel) kernel=$rest ;;
 		append) append=$rest ;;
 		timeout) limit=$rest ;;
@@ -187,6 +186,18 @@ worker() {
 	judge "$stanza"
 }
 
+# escape_slashes S: sets re to S with every "/" written "\/" (a sed
+# address's delimiter), by the shell alone: no process per line.
+escape_slashes() {
+	re="" s=$1
+	while :; do
+		case $s in
+		*/*) re="$re${s%%/*}\\/" s=${s#*/} ;;
+		*) re=$re$s; return ;;
+		esac
+	done
+}
+
 # The sed script that finds, in one pass over the log, every line the
 # stanza ($1) asks about, tagged: "X line" for a missing exercise, "R i
 # STATUS" for stanza line i's result line, "E i" for a line that matches
@@ -201,8 +212,7 @@ sed_script() {
 	while read -r kw rest; do
 		i=$((i + 1))
 		case $kw in result | expect | forbid) ;; *) continue ;; esac
-		case $rest in */*) re=$(printf '%s\n' "$rest" | sed 's|/|\\/|g') ;;
-		*) re=$rest ;; esac
+		escape_slashes "$rest"
 		case $kw in
 		result) echo "/^\\($re\\) Test result: /{s/.*Test result: /R $i /p;g;}" ;;
 		expect) echo "/$re/{s/.*/E $i/p;g;}" ;;
@@ -220,8 +230,8 @@ judge() {
 	esac
 	[ "$size" -ge "$CAP" ] &&
 		finish FAIL "console flood: output cut at $CAP bytes, QEMU stopped"
-	sed_script "$1" >"$run/sed"
-	LC_ALL=C sed -n -E -f "$run/sed" "$log" >"$run/found"
+	sed_script "$1" >"$run.sed"
+	LC_ALL=C sed -n -E -f "$run.sed" "$log" >"$run.found"
 	ex=""
 	while read -r tag i rest; do
 		case $tag in
@@ -230,7 +240,7 @@ judge() {
 		E) eval "seen_$i=yes" ;;
 		F) eval "[ -n \"\${seen_$i:-}\" ] || seen_$i=\$rest" ;;
 		esac
-	done <"$run/found"
+	done <"$run.found"
 	[ -n "$ex" ] && finish FAIL "$ex"
 	[ "$rc" = 0 ] && finish CRASH "the machine reset (triple fault)"
 	want_exit=""
@@ -366,8 +376,8 @@ build() {
 on_signal() {
 	trap - INT TERM
 	[ -n "${workers:-}" ] && kill -TERM "$workers" 2>/dev/null
-	for p in "$OUT"/run/*/pid; do
-		[ -e "$p" ] && kill -TERM "$(cat "$p")" 2>/dev/null
+	for p in "$OUT"/run/*.pid; do
+		[ -s "$p" ] && kill -TERM "$(cat "$p")" 2>/dev/null
 	done
 	echo "grade: interrupted; its QEMU processes were stopped" >&2
 	exit 130
@@ -413,8 +423,13 @@ print_tap() {
 	fi
 }
 
+# json_escape S: sets esc to S escaped for a JSON string.
 json_escape() {
-	printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g' | tr '\t\n' '  '
+	case $1 in
+	*[\\\"\	]*)
+		esc=$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g' | tr '\t\n' '  ') ;;
+	*) esc=$1 ;; # most notes: nothing to escape, no process
+	esac
 }
 
 # Prints the results; writes results.json; returns 0 iff all passed.
@@ -438,9 +453,10 @@ report() {
 		prev_lab=$lab
 		status=failed
 		[ "$verdict" = PASS ] && status=passed
+		json_escape "$note"
 		printf '%s{"name": "%s/%s", "score": %s, "max_score": %s, "status": "%s", "output": "%s %ss %s"}' \
 			"$sep" "$lab" "$name" "$score" "$pts" "$status" \
-			"$verdict" "$secs" "$(json_escape "$note")" >>"$json"
+			"$verdict" "$secs" "$esc" >>"$json"
 		sep=", "
 	done <"$OUT/index"
 	# A build failure says nothing of the tests' times: keep the old ones.
@@ -536,7 +552,7 @@ main() {
 }
 
 if [ "${1:-}" = --worker ]; then
-	trap 'kill -TERM "$(cat "$run/pid" 2>/dev/null)" 2>/dev/null; exit 130' INT TERM
+	trap 'kill -TERM "$(cat "$run.pid" 2>/dev/null)" 2>/dev/null; exit 130' INT TERM
 	worker "$2"
 fi
 main "$@"

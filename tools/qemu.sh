@@ -51,13 +51,19 @@ done
 # in a fraction of SeaBIOS's time; its memory map differs slightly, so the
 # free-frame count at power-off does too (nothing the VMM does after its
 # first instruction changes). Without it, QEMU's default BIOS, with a note.
+# Sets bios (empty: QEMU's default). No subshell: the grader starts this
+# script once per test, and each process costs milliseconds.
 firmware() {
-	[ -n "${QEMU_BIOS:-}" ] && { echo "$QEMU_BIOS"; return; }
-	dir=$(command -v "$qemu" 2>/dev/null) || dir=""
-	for d in "${dir%/bin/*}/share/qemu" /usr/share/qemu /usr/local/share/qemu \
-		/opt/homebrew/share/qemu /usr/share/seabios; do
-		[ -f "$d/qboot.rom" ] && { echo "$d/qboot.rom"; return; }
+	bios=${QEMU_BIOS:-}
+	[ -n "$bios" ] && return
+	for d in /usr/share/qemu /usr/local/share/qemu /opt/homebrew/share/qemu \
+		/usr/share/seabios; do
+		[ -f "$d/qboot.rom" ] && { bios=$d/qboot.rom; return; }
 	done
+	# Elsewhere: beside the emulator, PREFIX/bin/qemu-... -> PREFIX/share/qemu.
+	dir=$(command -v "$qemu" 2>/dev/null) || dir=""
+	[ -f "${dir%/bin/*}/share/qemu/qboot.rom" ] &&
+		{ bios=${dir%/bin/*}/share/qemu/qboot.rom; return; }
 	echo "qemu.sh: note: no qboot.rom; QEMU's default BIOS starts slower" \
 		"(set QEMU_BIOS=none to silence this)" >&2
 }
@@ -66,7 +72,7 @@ firmware() {
 # most of QEMU's start-up): a lab that needs a device adds it.
 set -- -machine pc -m 128 -no-reboot -nodefaults \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$vmm"
-bios=$(firmware)
+firmware
 [ -n "$bios" ] && [ "$bios" != none ] && set -- "$@" -bios "$bios"
 [ -n "$initrd" ] && set -- "$@" -initrd "$initrd"
 [ -n "$append" ] && set -- "$@" -append "$append"
