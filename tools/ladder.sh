@@ -9,9 +9,17 @@
 # Works on a copy under build/ladder/.
 # Prints "ok - ..." / "not ok - ..." lines.
 #
-#   tools/ladder.sh K
+#   tools/ladder.sh [--graded] K
+#
+# --graded: the student-copy build of lab K (build/labK or
+# build/labK-solved<K-1>) has just been graded whole, as make test does:
+# step 0 takes those verdicts instead of grading the same tree again, and
+# the last step takes the reference solution's (build/labK-sol) when the
+# tree is then the reference solution byte for byte.
 set -eu
 
+graded=""
+[ "$1" = --graded ] && { graded=yes; shift; }
 k=$1
 top=$(pwd)
 work=$top/build/ladder/lab$k
@@ -28,13 +36,15 @@ cp -Rp Makefile mk tools grade lab[1-9]-* solutions "$work/tree/"
 . grade/common.sh
 start=$(variant_dir "$k" $((k - 1)))
 [ -d "$start" ] && cp -Rp "$start" "$work/tree/build/"
+# Every exercise, "LAB N NAME FILE" a line (read once: it takes seconds).
+sh tools/sync-check.sh --list >"$work/exercises"
 cd "$work/tree"
 
 # splice N: copies exercise N's solved region from its solution file into
 # the student file.
 splice() {
-	f=$(sh tools/sync-check.sh --list | awk -v k="$k" -v n="$1" \
-		'$1 == k && $2 == n { print $4 }')
+	f=$(awk -v k="$k" -v n="$1" '$1 == k && $2 == n { print $4 }' \
+		"$work/exercises")
 	sol=$top/solutions/$labdir/$f
 	stu=$labdir/$f
 	awk -v n="$1" -v k="$k" -v sol="$sol" '
@@ -104,8 +114,9 @@ judge() {
 		cat "$work/earlier"
 	} |
 		while IFS='|' read -r name needs; do
-			verdict=$(cut -d'|' -f1 "$res/$name")
-			note=$(cut -d'|' -f5 "$res/$name")
+			verdict="" note=""
+			[ -f "$res/$name" ] &&
+				IFS='|' read -r verdict _ _ _ note <"$res/$name"
 			open=""
 			for n in $needs; do
 				[ "$n" -gt "$1" ] && open="$open $n"
@@ -138,23 +149,83 @@ while [ "$j" -le "$k" ]; do
 done
 
 # The tests to run at a step: all at step 0 and at the last step; in
-# between, those that have not passed yet. A test that passed stays
-# passed as more exercises are solved (the runs are deterministic under
-# -icount, and a step only adds solved code): the last step, which runs
-# them all again, would catch one that did not. A skipped test is judged
-# on its last result.
+# between, only those whose verdict can have changed. A skipped test is
+# judged on its last result. Skipped:
+#  - a test that passed: it stays passed as more exercises are solved
+#    (the runs are deterministic under -icount, and a step only adds
+#    solved code); the last step, which runs them all, would catch one
+#    that did not;
+#  - a test whose run ended in the VMM's stub of an exercise still
+#    unsolved (kept/NAME.stub holds its number): the stub powers the
+#    machine off, and the exercise solved since was not reached before it
+#    (its own stub would have stopped the run first), so the run is the
+#    same instructions up to the same stub.
 to_run() {
 	if [ "$step" -eq 0 ] || [ "$step" -eq "$count" ]; then
 		echo "$names"
 		return
 	fi
 	echo "$names" | tr , '\n' | while read -r t; do
-		[ "$(cut -d'|' -f1 "$work/kept/$t" 2>/dev/null)" = PASS ] ||
-			echo "$t"
+		verdict=""
+		[ -f "$work/kept/$t" ] && IFS='|' read -r verdict _ <"$work/kept/$t"
+		[ "$verdict" = PASS ] && continue
+		if [ -f "$work/kept/$t.stub" ]; then
+			read -r m <"$work/kept/$t.stub"
+			[ "$m" -gt "$step" ] && continue
+		fi
+		echo "$t"
 	done | paste -sd, -
 }
 
-count=$(sh tools/sync-check.sh --list | awk -v k="$k" '$1 == k' | wc -l)
+# keep DIR: takes the results in DIR/results (logs in DIR/logs) as each
+# test's latest; for a failure that stopped at the VMM's stub of a lab K
+# exercise (the first "not implemented" line of the log is the VMM's, and
+# names it), notes the exercise's number in kept/NAME.stub.
+keep() {
+	for f in "$1"/results/*; do
+		case $f in *.detail | *.tail) continue ;; esac
+		t=${f##*/}
+		cp "$f" "$work/kept/$t"
+		[ -e "$work/kept/$t.stub" ] && rm "$work/kept/$t.stub"
+		IFS='|' read -r verdict _ <"$f"
+		[ "$verdict" = PASS ] || echo "$1/logs/$t.log"
+	done >"$work/failed-logs"
+	[ -s "$work/failed-logs" ] || return 0
+	# One awk for all the logs: a process per test would cost seconds.
+	# shellcheck disable=SC2016 # an awk program, not shell
+	xargs awk -v k="$k" -v kept="$work/kept" '
+		FNR == 1 { done = 0 }
+		!done && /EXERCISE [0-9]+ \(.*\) not implemented/ {
+			done = 1
+			if (index($0, "(VMM) LAB " k " EXERCISE ") != 1)
+				next
+			split($0, w, " ")
+			t = FILENAME
+			sub(/.*\//, "", t)
+			sub(/\.log$/, "", t)
+			print w[5] > (kept "/" t ".stub")
+			close(kept "/" t ".stub")
+		}' <"$work/failed-logs" 2>/dev/null || :
+}
+
+# has_results DIR: DIR/results has a verdict for every test of the ladder.
+has_results() {
+	for t in $(echo "$names" | tr , ' '); do
+		[ -f "$1/results/$t" ] || return 1
+	done
+}
+
+# The tree with every exercise solved is the reference solution when each
+# of lab K's exercise files is its solution file, byte for byte (the rest
+# of the tree is the same files: tools/sync-check.sh).
+is_reference() {
+	awk -v k="$k" '$1 == k { print $4 }' "$work/exercises" | sort -u |
+		while read -r f; do
+			cmp -s "$labdir/$f" "$top/solutions/$labdir/$f" || return 1
+		done
+}
+
+count=$(awk -v k="$k" '$1 == k' "$work/exercises" | wc -l)
 mkdir -p "$work/kept"
 step=0
 while [ "$step" -le "$count" ]; do
@@ -165,15 +236,20 @@ while [ "$step" -le "$count" ]; do
 		exit 0
 	}
 	run=$(to_run)
-	if [ -n "$run" ]; then
+	if [ -n "$graded" ] && [ "$step" -eq 0 ] &&
+		[ -d "build/$(basename "$start")/grade/results" ]; then
+		keep "build/$(basename "$start")/grade"
+		echo "ok - lab $k ladder step 0: the student copy's verdicts (just graded)"
+	elif [ -n "$graded" ] && [ "$step" -eq "$count" ] && is_reference &&
+		has_results "$top/build/lab$k-sol/grade"; then
+		keep "$top/build/lab$k-sol/grade"
+		echo "ok - lab $k ladder step $step: the tree is the reference solution, byte for byte; its verdicts"
+	elif [ -n "$run" ]; then
 		# shellcheck disable=SC2086 # specs: options without spaces
 		sh grade/grade.sh --lab "$k" --solved $((k - 1)) --no-build \
 			$specs --only "$run" --out build/ladder-grade \
 			>"$work/grade-$step.txt" 2>&1 || :
-		for f in build/ladder-grade/results/*; do
-			case $f in *.detail | *.tail) continue ;; esac
-			cp "$f" "$work/kept/"
-		done
+		keep build/ladder-grade
 	fi
 	judge "$step"
 	step=$((step + 1))
