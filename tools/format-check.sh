@@ -12,9 +12,19 @@ if [ "$version" != "$PINNED" ]; then
 	echo "skip - clang-format ${version:-missing} is not the pinned $PINNED"
 	exit 0
 fi
-bad=$(git ls-files '*.c' '*.h' | while read -r f; do
-	clang-format --style=file "$f" | cmp -s - "$f" || echo "$f"
-done)
+# All files in a few clang-format runs (one run per file cost 37 s, most
+# of it starting clang-format 428 times); --dry-run names each file whose
+# formatting would change.
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+git ls-files -z '*.c' '*.h' |
+	xargs -0 -n 100 -P 2 clang-format --style=file --dry-run >"$out" 2>&1 || {
+	echo "not ok - clang-format failed:"
+	sed 's/^/    /' "$out" | head -n 20
+	exit 0
+}
+bad=$(sed -n 's/^\([^:]*\):[0-9]*:[0-9]*: warning: code should be clang-formatted.*/\1/p' \
+	"$out" | sort -u)
 if [ -z "$bad" ]; then
 	echo "ok - every C file is formatted as .clang-format says"
 else
