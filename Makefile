@@ -192,7 +192,7 @@ plot-sched:
 	+@sh tools/plot-sched.sh $(if $(filter command line,$(origin LAB)),--lab $(LAB) --solved $(SOLVED))
 
 bench-kit: all
-	+@sh tools/bench-kit.sh
+	+@sh tools/bench-kit.sh $(RUNS)
 
 test:
 	+@sh tools/test.sh
@@ -229,7 +229,7 @@ help:
 	@echo "make plot-sched           lab 5's scheduling traced and drawn: build/plots/*.svg"
 	@echo "                          (the solutions if there; LAB=5: yours; needs gnuplot-nox)"
 	@echo "make fuzz                 lab 4's fuzzer: FUZZ_CALLS hypercalls from FUZZ_SEED"
-	@echo "make bench-kit            how long grading and make test take here"
+	@echo "make bench-kit [RUNS=5]   how long grading and make test take here"
 	@echo "make test                 the kit's own test suite"
 	@echo "make new-test NAME=x      scaffold a test guest in lab N"
 	@echo "make dist                 a student copy of the kit, without solutions/"

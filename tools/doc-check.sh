@@ -5,6 +5,9 @@
 # Prints "ok - ..." / "not ok - ..." lines.
 set -eu
 
+exercises=$(mktemp)
+trap 'rm -f "$exercises"' EXIT
+sh tools/sync-check.sh --list >"$exercises" # once: it takes seconds
 for labdir in lab[1-9]-*; do
 	k=${labdir#lab}
 	k=${k%%-*}
@@ -13,7 +16,7 @@ for labdir in lab[1-9]-*; do
 		echo "not ok - lab $k has no chapter $chapter"
 		continue
 	fi
-	missing=$(sh tools/sync-check.sh --list | awk -v k="$k" '$1 == k { print $3 }' |
+	missing=$(awk -v k="$k" '$1 == k { print $3 }' "$exercises" |
 		while read -r ex; do grep -q "$ex" "$chapter" || echo "$ex"; done)
 	if [ -z "$missing" ]; then
 		echo "ok - $chapter describes every lab $k exercise"
