@@ -383,6 +383,23 @@ on_signal() {
 	exit 130
 }
 
+# progress PID: on a terminal, while PID (the workers) runs, how many
+# tests have their verdict, on one line of standard error that the
+# report then replaces. (A student otherwise waits in silence.)
+progress() {
+	total=0
+	while read -r _; do total=$((total + 1)); done <"$OUT/index"
+	while kill -0 "$1" 2>/dev/null; do
+		done_n=0
+		for r in "$OUT"/results/*; do
+			case $r in *.detail | *.tail | *"/*") ;; *) done_n=$((done_n + 1)) ;; esac
+		done
+		printf '\r  %d of %d tests done' "$done_n" "$total" >&2
+		sleep 0.2 2>/dev/null || sleep 1
+	done
+	printf '\r%40s\r' '' >&2
+}
+
 # Reads the result of test $name (of $lab, worth $pts) into verdict,
 # score, pts, secs, note.
 read_result() {
@@ -546,6 +563,7 @@ main() {
 	# In the background: a signal then runs on_signal at once.
 	run_order | xargs -n 1 -P "$jobs" sh "$0" --worker &
 	workers=$!
+	[ -t 2 ] && [ -z "$tap" ] && progress "$workers"
 	wait "$workers" || :
 	workers=""
 	report
