@@ -237,7 +237,7 @@ while [ "$step" -le "$count" ]; do
 	}
 	run=$(to_run)
 	if [ -n "$graded" ] && [ "$step" -eq 0 ] &&
-		[ -d "build/$(basename "$start")/grade/results" ]; then
+		has_results "build/$(basename "$start")/grade"; then
 		keep "build/$(basename "$start")/grade"
 		echo "ok - lab $k ladder step 0: the student copy's verdicts (just graded)"
 	elif [ -n "$graded" ] && [ "$step" -eq "$count" ] && is_reference &&
