@@ -375,6 +375,7 @@ build() {
 
 on_signal() {
 	trap - INT TERM
+	[ -t 2 ] && printf '\r%40s\r' '' >&2 # the progress line, if any
 	[ -n "${workers:-}" ] && kill -TERM "$workers" 2>/dev/null
 	for p in "$OUT"/run/*.pid; do
 		[ -s "$p" ] && kill -TERM "$(cat "$p")" 2>/dev/null
@@ -530,6 +531,8 @@ main() {
 	solved=${solved:-0}
 	B=$(variant_dir "$lab_n" "$solved")
 	[ -n "$OUT" ] || OUT=$B/grade
+	# Printing targets must not wipe the last run's results.
+	[ -n "$print_targets" ] && OUT=$OUT.targets
 	[ -n "$jobs" ] || jobs=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 	if [ -z "$specs" ]; then
 		k=1

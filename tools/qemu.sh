@@ -56,14 +56,17 @@ done
 firmware() {
 	bios=${QEMU_BIOS:-}
 	[ -n "$bios" ] && return
-	for d in /usr/share/qemu /usr/local/share/qemu /opt/homebrew/share/qemu \
-		/usr/share/seabios; do
+	# First beside the emulator (PREFIX/bin/qemu-... -> PREFIX/share/qemu),
+	# then where packages put it.
+	case $qemu in
+	*/bin/*) dir=$qemu ;;
+	*/*) dir="" ;; # e.g. Debian's /usr/libexec: the list below has it
+	*) dir=$(command -v "$qemu" 2>/dev/null) || dir="" ;;
+	esac
+	for d in ${dir:+"${dir%/bin/*}/share/qemu"} /usr/share/qemu \
+		/usr/local/share/qemu /opt/homebrew/share/qemu /usr/share/seabios; do
 		[ -f "$d/qboot.rom" ] && { bios=$d/qboot.rom; return; }
 	done
-	# Elsewhere: beside the emulator, PREFIX/bin/qemu-... -> PREFIX/share/qemu.
-	dir=$(command -v "$qemu" 2>/dev/null) || dir=""
-	[ -f "${dir%/bin/*}/share/qemu/qboot.rom" ] &&
-		{ bios=${dir%/bin/*}/share/qemu/qboot.rom; return; }
 	echo "qemu.sh: note: no qboot.rom; QEMU's default BIOS starts slower" \
 		"(set QEMU_BIOS=none to silence this)" >&2
 }

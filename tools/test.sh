@@ -222,6 +222,10 @@ while [ "$k" -le "$nlabs" ]; do
 	eval "wait \$ladder_$k" || :
 	grep -v '^ok' "$out/ladder-lab$k.txt" >"$out/ladder-lab$k.fail" || :
 	n=$(grep -c '^ok' "$out/ladder-lab$k.txt" || :)
+	# Its last line says it went through every step; else it stopped.
+	grep -q "^ok - lab $k ladder: all [0-9]* steps" "$out/ladder-lab$k.txt" ||
+		echo "not ok - lab $k ladder stopped before its last step (see $out/ladder-lab$k.txt)" \
+			>>"$out/ladder-lab$k.fail"
 	if [ -s "$out/ladder-lab$k.fail" ]; then
 		tally "$out/ladder-lab$k.fail"
 	else
