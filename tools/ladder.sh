@@ -244,8 +244,8 @@ while [ "$step" -le "$count" ]; do
 	}
 	run=$(to_run)
 	if [ -n "$graded" ] && [ "$step" -eq 0 ] &&
-		has_results "build/$(basename "$start")/grade"; then
-		keep "build/$(basename "$start")/grade"
+		has_results "$start/grade"; then
+		keep "$start/grade"
 		echo "ok - lab $k ladder step 0: the student copy's verdicts (just graded)"
 	elif [ -n "$graded" ] && [ "$step" -eq "$count" ] && is_reference &&
 		has_results "$top/build/lab$k-sol/grade"; then
