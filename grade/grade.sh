@@ -60,7 +60,7 @@ now() {
 	fi
 }
 
-# ---- one test (run by xargs as: grade.sh --worker STANZA) -----------------
+# ---- one test (run by a worker_loop as: worker STANZA, in a subshell) ----
 
 # Appends a line to the test's detail file.
 detail() {
@@ -104,8 +104,8 @@ finish() {
 	exit 0
 }
 
-# Runs QEMU with the stanza's modules; leaves the console in $log and the
-# exit status in $rc.
+# Runs QEMU with the stanza's modules; leaves the console in $log, the
+# exit status in $rc, and in $capped "yes" if the console passed the cap.
 run_qemu() {
 	set -- --grade
 	[ -n "$append" ] && set -- "$@" --append "$append"
@@ -118,17 +118,20 @@ run_qemu() {
 		echo $! >"$run.pid"
 		wait $! && echo 0 >"$run.rc" || echo $? >"$run.rc"
 	) | tr -d '\r' | {
+		# head takes CAP bytes (GNU head reads not one more); anything
+		# still to read is output past the cap, and QEMU would go on
+		# printing into the void: stop it.
 		head -c "$CAP" >"$log"
-		wc -c <"$log" >"$run.size"
-		read -r size <"$run.size"
-		# Output cap reached: QEMU would go on printing into the void.
-		if [ "$size" -ge "$CAP" ]; then
+		if IFS= read -r more || [ -n "$more" ]; then
 			read -r pid <"$run.pid"
 			kill -TERM "$pid" 2>/dev/null || :
-		fi
+			echo yes
+		else
+			echo no
+		fi >"$run.cap"
 	}
 	read -r rc <"$run.rc"
-	read -r size <"$run.size"
+	read -r capped <"$run.cap"
 }
 
 run_unit() {
@@ -148,6 +151,7 @@ run_unit() {
 	finish FAIL "unit tests failed"
 }
 
+# Runs one test; ends by finish (exit). Signals stop its QEMU.
 worker() {
 	stanza=$1
 	# A stanza file starts "lab labN" / "test NAME POINTS" (split_specs).
@@ -157,6 +161,7 @@ worker() {
 	} <"$stanza"
 	res=$OUT/results/$name
 	run=$OUT/run/$name
+	trap 'kill -TERM "$(cat "$run.pid" 2>/dev/null)" 2>/dev/null; exit 130' INT TERM
 	log=$OUT/logs/$name.log
 	now
 	t0=$t
@@ -222,16 +227,16 @@ sed_script() {
 }
 
 # Decides the verdict of a QEMU test ($1: its stanza) from $log, $rc and
-# $size.
+# $capped.
 judge() {
 	case $rc in 124 | 137)
-		[ "$size" -lt "$CAP" ] && finish TIMEOUT "no end after ${limit}s"
+		[ "$capped" = no ] && finish TIMEOUT "no end after ${limit}s"
 		;;
 	esac
-	[ "$size" -ge "$CAP" ] &&
+	[ "$capped" = yes ] &&
 		finish FAIL "console flood: output cut at $CAP bytes, QEMU stopped"
 	sed_script "$1" >"$run.sed"
-	LC_ALL=C sed -n -E -f "$run.sed" "$log" >"$run.found"
+	sed -n -E -f "$run.sed" "$log" >"$run.found"
 	ex=""
 	while read -r tag i rest; do
 		case $tag in
@@ -373,24 +378,47 @@ build() {
 	fi
 }
 
+# One of the $jobs workers: takes, in run order, every test that no other
+# worker has taken yet, and runs it in a subshell (a fork: no new shell,
+# no re-reading of this script). A test is taken by creating its claim
+# file with the shell's noclobber, which fails if the file exists: atomic,
+# and no process.
+worker_loop() {
+	while read -r stanza; do
+		set -C
+		# (true, not ":": a special built-in's failed redirection
+		# would end the shell)
+		if { true >"$OUT/run/claim.${stanza##*/}"; } 2>/dev/null; then
+			set +C
+			(worker "$stanza") || : # a test's end is not the loop's
+		fi
+		set +C
+	done <"$OUT/order"
+}
+
 on_signal() {
 	trap - INT TERM
 	[ -t 2 ] && printf '\r%40s\r' '' >&2 # the progress line, if any
-	[ -n "${workers:-}" ] && kill -TERM "$workers" 2>/dev/null
+	# (A worker may have ended already: kill's failure is no error.)
+	# shellcheck disable=SC2086 # a list of PIDs
+	[ -n "${workers:-}" ] && { kill -TERM $workers 2>/dev/null || :; }
 	for p in "$OUT"/run/*.pid; do
-		[ -s "$p" ] && kill -TERM "$(cat "$p")" 2>/dev/null
+		[ -s "$p" ] && { kill -TERM "$(cat "$p")" 2>/dev/null || :; }
 	done
 	echo "grade: interrupted; its QEMU processes were stopped" >&2
 	exit 130
 }
 
-# progress PID: on a terminal, while PID (the workers) runs, how many
-# tests have their verdict, on one line of standard error that the
+# progress PIDS: on a terminal, while any of PIDS (the workers) runs, how
+# many tests have their verdict, on one line of standard error that the
 # report then replaces. (A student otherwise waits in silence.)
 progress() {
 	total=0
 	while read -r _; do total=$((total + 1)); done <"$OUT/index"
-	while kill -0 "$1" 2>/dev/null; do
+	while :; do
+		alive=""
+		for p in $1; do kill -0 "$p" 2>/dev/null && alive=yes; done
+		[ -n "$alive" ] || break
 		done_n=0
 		for r in "$OUT"/results/*; do
 			case $r in *.detail | *.tail | *"/*") ;; *) done_n=$((done_n + 1)) ;; esac
@@ -563,17 +591,24 @@ main() {
 			exit 1
 		fi
 	fi
+	# The tests' tools in the C locale: each process (tr, head, sed,
+	# timeout...) otherwise loads a dozen locale files before it starts.
+	LC_ALL=C
+	export LC_ALL
 	# In the background: a signal then runs on_signal at once.
-	run_order | xargs -n 1 -P "$jobs" sh "$0" --worker &
-	workers=$!
+	run_order >"$OUT/order"
+	workers=""
+	k=0
+	while [ "$k" -lt "$jobs" ]; do
+		worker_loop &
+		workers="$workers $!"
+		k=$((k + 1))
+	done
 	[ -t 2 ] && [ -z "$tap" ] && progress "$workers"
-	wait "$workers" || :
+	# shellcheck disable=SC2086 # a list of PIDs
+	wait $workers || :
 	workers=""
 	report
 }
 
-if [ "${1:-}" = --worker ]; then
-	trap 'kill -TERM "$(cat "$run.pid" 2>/dev/null)" 2>/dev/null; exit 130' INT TERM
-	worker "$2"
-fi
 main "$@"
