@@ -50,7 +50,8 @@ TLDFLAGS := -m elf_i386 -nostdlib -z noexecstack --no-warn-rwx-segments
 # Host flags for the unit tests: the same sources, compiled for the
 # host, against a simulated machine memory (HOST_UNIT_TEST). The kit's
 # printf family is renamed so that it does not replace the C library's.
+# Their debug paths too are relative to the top of the kit.
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra \
 	-DHOST_UNIT_TEST -Dsnprintf=kit_snprintf -Dvsnprintf=kit_vsnprintf \
-	-MMD -MP $(INCLUDES)
+	-MMD -MP -fdebug-prefix-map=$(CURDIR)=. $(INCLUDES)
 HOST_LIBS := -lcriterion

@@ -12,8 +12,11 @@
 #   MUTANTS_JOBS=N             mutants tried at once (default: the CPUs)
 #
 # Each mutant rebuilds only what its tests need (the VMM, their guests,
-# their unit-test binaries) and runs only those tests. The mutants are
-# dealt out to MUTANTS_JOBS copies of the kit that work side by side.
+# their unit-test binaries) and runs only those tests; afterwards only what
+# may hold the mutant is removed, and the original's objects are put back,
+# not compiled again (undo_build). The mutants are dealt out to
+# MUTANTS_JOBS copies of the kit that work side by side; at the end each
+# copy must build the solution's images again, byte for byte.
 set -eu
 
 top=$(pwd)
@@ -42,6 +45,72 @@ replace() {
 		END { exit n != 1 }' "$1" >"$1.mutant" && mv "$1.mutant" "$1"
 }
 
+# keep_objects B STEM: copies (with their times) the objects the build B
+# has made of the source STEM.c or STEM.S, for the target and for the
+# host, and their dependency lists, as *.keep; kept lists them.
+keep_objects() {
+	kept=""
+	for f in "$1/obj/$2.o" "$1/obj/$2.d" "$1/host/$2.o" "$1/host/$2.d"; do
+		[ -f "$f" ] || continue
+		cp -p "$f" "$f.keep"
+		kept="$kept $f"
+	done
+}
+
+# undo_build B FILE: after a mutant's run, FILE (the mutated source)
+# restored with its old time. Of the files the mutant's build wrote into B
+# (newer than $B.stamp), those that may hold the mutant are removed, to be
+# made anew when a later build needs them: every linked image, and the
+# objects whose dependency list names FILE; the objects of other sources
+# are as the original would have made them, and stay. The objects of FILE
+# itself come back from keep_objects: made from the original and newer
+# than it, they are up to date, so the original is not compiled again.
+undo_build() {
+	if [ -d "$1" ]; then
+		find "$1" -type f -newer "$1.stamp" >"$1.new"
+		grep -v '\.[od]$' "$1.new" | xargs rm -f
+		grep '\.d$' "$1.new" | xargs grep -lF "$2" /dev/null |
+			while IFS= read -r d; do rm -f "${d%.d}.o" "$d"; done
+	fi
+	for f in $kept; do
+		mv -f "$f.keep" "$f"
+	done
+	rm -f "$1.stamp" "$1.new"
+}
+
+# same_as_solution I: in copy I, its mutants all undone, each build of a
+# solution is made whole again and must be byte for byte the one the kit
+# made of the unmutated solution (build/labK-sol at the top, where there
+# is one): the proof that undo_build left nothing of any mutant behind,
+# so that each verdict above was taken with one mutant only. (Builds do
+# not depend on where the kit is: see mk/toolchain.mk.)
+same_as_solution() {
+	for b in build/lab[1-9]-sol; do
+		[ -d "$b" ] || continue
+		k=${b#build/lab}
+		k=${k%-sol}
+		if [ ! -f "$top/$b/vmm.elf" ]; then
+			echo "skip - copy $1's $b: no build of the solution to compare with"
+			continue
+		fi
+		if ! make -s --no-print-directory LAB="$k" SOL=1 build \
+			>"$work/same.$1.log" 2>&1; then
+			echo "not ok - copy $1's $b does not build again after its mutants"
+			continue
+		fi
+		differ=""
+		for f in "$b"/vmm.elf "$b"/guest/kernel.elf "$b"/tests/*.elf "$b"/unit/test_*; do
+			[ -f "$f" ] || continue
+			cmp -s "$f" "$top/$f" || differ="$differ ${f#"$b"/}"
+		done
+		if [ -n "$differ" ]; then
+			echo "not ok - copy $1's $b differs from the solution's after its mutants:$differ"
+		else
+			echo "ok - copy $1's $b is the solution's again after its mutants"
+		fi
+	done
+}
+
 # run_mutant STANZA_FILE: in the current copy of the kit; prints the
 # verdict line.
 run_mutant() {
@@ -57,7 +126,10 @@ run_mutant() {
 	log=$work/$name
 	grade="sh grade/grade.sh --lab $mlab --sol --only $tests"
 	grade="$grade --out build/mutant-$name"
-	cp "$file" "$file.orig"
+	mb=$(variant_dir "$mlab" "$mlab")
+	cp -p "$file" "$file.orig" # its time too: see undo_build
+	keep_objects "$mb" "${file%.*}"
+	: >"$mb.stamp"
 	if ! replace "$file" "$from" "$to"; then
 		echo "not ok - mutant $name: '$from' is not in $file exactly once"
 	elif ! $grade --print-targets >"$log.targets" 2>&1; then
@@ -73,7 +145,7 @@ run_mutant() {
 		echo "ok - mutant $name is caught by: $caught"
 	fi
 	mv "$file.orig" "$file"
-	touch "$file" # newer than the mutant's object: rebuilt next time
+	undo_build "$mb" "$file"
 }
 
 # The stanzas of labs 1..lab_max, numbered in list order.
@@ -120,6 +192,7 @@ while [ "$i" -lt "$jobs" ]; do
 			[ $((j % jobs)) = "$i" ] && run_mutant "$s" >"$work/results/${s##*/}"
 			j=$((j + 1))
 		done
+		same_as_solution "$i" >"$work/results/same.$i"
 	) &
 	i=$((i + 1))
 done
