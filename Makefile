@@ -207,7 +207,7 @@ sync-check:
 	@sh tools/sync-check.sh
 
 shellcheck:
-	@shellcheck grade/*.sh tools/*.sh .ci/run
+	@shellcheck grade/*.sh tools/*.sh tools/unit-lib/*.sh .ci/run
 
 new-test:
 	@sh tools/new-test.sh "$(LAB)" "$(NAME)"

@@ -118,11 +118,12 @@ run_qemu() {
 		echo $! >"$run.pid"
 		wait $! && echo 0 >"$run.rc" || echo $? >"$run.rc"
 	) | tr -d '\r' | {
-		# head takes CAP bytes (GNU head reads not one more); anything
-		# still to read is output past the cap, and QEMU would go on
-		# printing into the void: stop it.
+		# One byte more than the cap is output past it (any byte: a
+		# flood may have no newline, or be all NULs), and QEMU would go
+		# on printing into the void: stop it.
 		head -c "$CAP" >"$log"
-		if IFS= read -r more || [ -n "$more" ]; then
+		head -c 1 >"$run.more"
+		if [ -s "$run.more" ]; then
 			read -r pid <"$run.pid"
 			kill -TERM "$pid" 2>/dev/null || :
 			echo yes
@@ -390,7 +391,15 @@ worker_loop() {
 		# would end the shell)
 		if { true >"$OUT/run/claim.${stanza##*/}"; } 2>/dev/null; then
 			set +C
-			(worker "$stanza") || : # a test's end is not the loop's
+			# errexit within the test (a failed step ends it without a
+			# result), not in the loop: "(...) || :" would turn it off
+			# inside too. No input: the loop reads the order from it.
+			set +e
+			(
+				set -e
+				worker "$stanza"
+			) </dev/null
+			set -e
 		fi
 		set +C
 	done <"$OUT/order"

@@ -44,7 +44,7 @@ grade all -j 4 || rc=$?
 check "a failing run exits with status 1" is "$rc" 1
 for pair in st_pass:PASS st_fail:FAIL st_missing_line:FAIL \
 	st_forbidden_line:FAIL st_hang:TIMEOUT st_triple:CRASH \
-	st_flood:FAIL st_late_crash:CRASH st_silent:CRASH; do
+	st_flood:FAIL st_nul_flood:FAIL st_late_crash:CRASH st_silent:CRASH; do
 	name=${pair%%:*}
 	want=${pair#*:}
 	check "$name gets $want" is "$(verdict_of all "$name")" "$want"
@@ -54,6 +54,9 @@ check "the flood is cut by the output cap" \
 flood_secs=$(cut -d'|' -f4 "$out/all/results/st_flood")
 check "the flood is stopped at once, not at its timeout" \
 	awk "BEGIN { exit !($flood_secs < 10) }"
+nul_secs=$(cut -d'|' -f4 "$out/all/results/st_nul_flood")
+check "a flood of NUL bytes without a newline is cut at once too" \
+	awk "BEGIN { exit !($nul_secs < 10) }"
 check "the missing line is named" grep -q 'missing: .*never appears' "$out/all.txt"
 check "the forbidden line is shown" grep -q 'forbidden: (d0) Test result' "$out/all.txt"
 check "each failed test keeps its log" test -s "$out/all/logs/st_fail.log"
@@ -63,8 +66,8 @@ check "a crash names the function the VMM's backtrace starts in" \
 	grep -q "backtrace starts in selftest_leaf()" "$out/all.txt"
 check "QEMU's own exit message is not among the last lines" \
 	sh -c "! grep -q '> qemu-system' $out/all.txt"
-check "the score is counted" grep -q 'total: 1/9' "$out/all.txt"
-check "JSON results are written" grep -q '"score": 1, "max_score": 9}' \
+check "the score is counted" grep -q 'total: 1/10' "$out/all.txt"
+check "JSON results are written" grep -q '"score": 1, "max_score": 10}' \
 	"$out/all/results.json"
 
 rc=0

@@ -61,8 +61,12 @@ keep_objects() {
 # restored with its old time. Of the files the mutant's build wrote into B
 # (newer than $B.stamp), those that may hold the mutant are removed, to be
 # made anew when a later build needs them: every linked image, and the
-# objects whose dependency list names FILE; the objects of other sources
-# are as the original would have made them, and stay. The objects of FILE
+# objects whose dependency list names FILE. The other objects stay: each
+# is made from sources alone, or (programs.o, which includes the user
+# programs' images; ksyms.o, remade by every link of the VMM) from
+# outputs it lists as prerequisites, which are removed and so remade
+# first. (Rule for the Makefile: an object that embeds another output
+# must name it as a prerequisite.) The objects of FILE
 # itself come back from keep_objects: made from the original and newer
 # than it, they are up to date, so the original is not compiled again.
 undo_build() {
@@ -94,7 +98,7 @@ same_as_solution() {
 			continue
 		fi
 		if ! make -s --no-print-directory LAB="$k" SOL=1 build \
-			>"$work/same.$1.log" 2>&1; then
+			>"$work/same.$1.lab$k.log" 2>&1; then
 			echo "not ok - copy $1's $b does not build again after its mutants"
 			continue
 		fi

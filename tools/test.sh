@@ -251,7 +251,7 @@ wait "$mutants" || :
 tally "$out/mutants.txt"
 
 section "shellcheck"
-for f in grade/*.sh tools/*.sh .ci/run; do
+for f in grade/*.sh tools/*.sh tools/unit-lib/*.sh .ci/run; do
 	check "shellcheck-$(echo "$f" | tr '/' '-')" shellcheck -x "$f"
 done
 

@@ -9,6 +9,7 @@
  *   5 flood   prints without end
  *   6 late    prints a SUCCESS result line, then triple-faults
  *   7 silent  powers off cleanly without a result line
+ *   8 nulls   prints NUL bytes without end (no newline ever)
  */
 #define COM1 0x3f8
 
@@ -39,6 +40,12 @@ _start:
 1:	movl	$hello, %esi
 	call	puts
 	jmp	1b
+#endif
+#if BEHAVIOR == 8
+	movw	$COM1, %dx
+	xorb	%al, %al
+6:	outb	%al, %dx
+	jmp	6b
 #endif
 #if BEHAVIOR == 3
 2:	jmp	2b

@@ -1,6 +1,6 @@
 # The grader's self-test kernels (grade/selftest/kernel.S), one per
 # behaviour, built into build/selftest/. NAME:BEHAVIOR pairs:
-SELFTEST_MAP := pass:1 fail:2 hang:3 triple:4 flood:5 late:6 silent:7
+SELFTEST_MAP := pass:1 fail:2 hang:3 triple:4 flood:5 late:6 silent:7 nulls:8
 SELFTEST_ELFS := $(foreach p,$(SELFTEST_MAP),build/selftest/$(firstword $(subst :, ,$(p))).elf)
 behavior_of = $(patsubst $(1):%,%,$(filter $(1):%,$(SELFTEST_MAP)))
 

@@ -7,14 +7,15 @@
  * fresh exec of the test binary, so every case paid for loading them all
  * and for libgit2's start (which parses the system's CA bundle): about
  * half of what a case costs (measured: test_desc, 17 cases, 350 ms with
- * libgit2, 190 ms with this file). tools/unit-lib/build.sh builds this
+ * libgit2, 180 ms with this file). tools/unit-lib/build.sh builds this
  * file under libgit2's soname, and each unit-test binary loads it first,
  * so the loader takes it for the libgit2 libcriterion asks for.
  *
  * These are the three functions libcriterion calls. Contract: the kit's
  * unit tests use the assertions of <criterion/criterion.h> (cr_assert,
  * cr_assert_eq...), never those of <criterion/new/assert.h>; a diff asked
- * for all the same is refused loudly, never drawn wrong.
+ * for all the same is refused loudly (and Criterion, left without one,
+ * then crashes the test binary), never drawn wrong.
  */
 #include <stdio.h>
 
