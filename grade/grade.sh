@@ -116,6 +116,7 @@ run_qemu() {
 	(
 		timeout -k 2 "$limit" sh tools/qemu.sh "$@" </dev/null 2>&1 &
 		echo $! >"$run.pid"
+		stop_if_interrupted $!
 		wait $! && echo 0 >"$run.rc" || echo $? >"$run.rc"
 	) | tr -d '\r' | {
 		# One byte more than the cap is output past it (any byte: a
@@ -141,6 +142,7 @@ run_unit() {
 	rc=0
 	timeout -k 2 "$limit" "$bin" --jobs=1 >"$log" 2>&1 </dev/null &
 	echo $! >"$run.pid"
+	stop_if_interrupted $!
 	wait $! || rc=$?
 	case $rc in
 	0) finish PASS ;;
@@ -386,6 +388,7 @@ build() {
 # and no process.
 worker_loop() {
 	while read -r stanza; do
+		[ -e "$OUT/run/stop" ] && break # interrupted: take no more
 		set -C
 		# (true, not ":": a special built-in's failed redirection
 		# would end the shell)
@@ -405,8 +408,18 @@ worker_loop() {
 	done <"$OUT/order"
 }
 
+# stop_if_interrupted PID: stops a test's process that started just as
+# the run was interrupted, too late for on_signal to see its PID file.
+# on_signal makes $OUT/run/stop before it reads the PID files: a process
+# whose PID file came later finds the stop file here.
+stop_if_interrupted() {
+	[ -e "$OUT/run/stop" ] && kill -TERM "$1" 2>/dev/null
+	return 0
+}
+
 on_signal() {
 	trap - INT TERM
+	: >"$OUT/run/stop"
 	[ -t 2 ] && printf '\r%40s\r' '' >&2 # the progress line, if any
 	# (A worker may have ended already: kill's failure is no error.)
 	# shellcheck disable=SC2086 # a list of PIDs
