@@ -18,6 +18,7 @@
  * frame that would run from below the hole into it (only -EFAULT and the
  * registers are checked there).
  */
+#include <stdlib.h>
 #include <string.h>
 #include <criterion/criterion.h>
 #include <public/errno.h>
@@ -156,8 +157,11 @@ Test(bounce, ring3_error)
 static void fails(struct cpu_regs r, int has_error)
 {
 	struct cpu_regs before = r;
-	static unsigned char copy[UNIT_MACHINE_BYTES];
+	static unsigned char *copy;
 
+	if (!copy)
+		copy = malloc(UNIT_MACHINE_BYTES);
+	cr_assert_not_null(copy);
 	memcpy(copy, unit_machine, UNIT_MACHINE_BYTES);
 	cr_assert_eq(create_bounce_frame(v, &r, &ti, has_error, ERROR), -EFAULT,
 		     "esp %#x accepted", before.esp);

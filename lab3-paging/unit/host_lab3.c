@@ -16,16 +16,38 @@
 #include <vmm/mm.h>
 #include "unit_lab3.h"
 
+/*
+ * The M2P table holds each entry inverted (~pfn), so that a zero entry, as
+ * the table starts, reads as INVALID_M2P_ENTRY (all ones). A reset clears
+ * only the entries written since the last one: the table is 4 MiB, and
+ * touching all of it in every test case cost more than the case itself.
+ * Invariant: every entry outside [m2p_lo, m2p_hi] is zero.
+ */
 static uint32_t unit_m2p[1u << 20];
+static mfn_t m2p_lo = 1u << 20, m2p_hi;
 
 void m2p_set(mfn_t mfn, pfn_t pfn)
 {
-	unit_m2p[mfn] = pfn;
+	unit_m2p[mfn] = ~pfn;
+	if (mfn < m2p_lo)
+		m2p_lo = mfn;
+	if (mfn > m2p_hi)
+		m2p_hi = mfn;
 }
 
 uint32_t m2p_get(mfn_t mfn)
 {
-	return unit_m2p[mfn];
+	return ~unit_m2p[mfn];
+}
+
+/* Every entry INVALID_M2P_ENTRY again. */
+static void m2p_reset(void)
+{
+	if (m2p_lo <= m2p_hi)
+		memset(&unit_m2p[m2p_lo], 0,
+		       (m2p_hi - m2p_lo + 1) * sizeof(unit_m2p[0]));
+	m2p_lo = 1u << 20;
+	m2p_hi = 0;
 }
 
 /* Marks each hole slot with a value no guest entry could validate to. */
@@ -64,7 +86,7 @@ void unit_lab3_init(void)
 	unit_d.vcpu.domain = &unit_d;
 	unit_d.ext.shared_info_mfn = UNIT_SHARED;
 	current = &unit_d.vcpu;
-	memset(unit_m2p, 0xFF, sizeof(unit_m2p));
+	m2p_reset();
 }
 
 void unit_space(void)
