@@ -30,8 +30,9 @@
 set -eu
 
 # shellcheck source=grade/common.sh
-
 . grade/common.sh
+# shellcheck source=tools/qemu-cmd.sh
+. tools/qemu-cmd.sh
 
 CAP=262144		# bytes of console output kept per test
 DEFAULT_TIMEOUT=15	# seconds per test, before scaling
@@ -104,8 +105,9 @@ finish() {
 	exit 0
 }
 
-# Runs QEMU with the stanza's modules; leaves the console in $log, the
-# exit status in $rc, and in $capped "yes" if the console passed the cap.
+# Runs QEMU with the stanza's modules; leaves the console as QEMU wrote it
+# in $run.console (judge writes $log from it), the exit status in $rc, and
+# in $capped "yes" if the console passed the cap.
 run_qemu() {
 	set -- --grade
 	[ -n "$append" ] && set -- "$@" --append "$append"
@@ -113,16 +115,18 @@ run_qemu() {
 	while IFS= read -r m; do
 		set -- "$@" "$m"
 	done <"$run.modules"
+	qemu_command "$@"
+	eval "set -- $qemu_cmd"
 	(
-		timeout -k 2 "$limit" sh tools/qemu.sh "$@" </dev/null 2>&1 &
+		timeout -k 2 "$limit" "$@" </dev/null 2>&1 &
 		echo $! >"$run.pid"
 		stop_if_interrupted $!
 		wait $! && echo 0 >"$run.rc" || echo $? >"$run.rc"
-	) | tr -d '\r' | {
+	) | {
 		# One byte more than the cap is output past it (any byte: a
 		# flood may have no newline, or be all NULs), and QEMU would go
 		# on printing into the void: stop it.
-		head -c "$CAP" >"$log"
+		head -c "$CAP" >"$run.console"
 		head -c 1 >"$run.more"
 		if [ -s "$run.more" ]; then
 			read -r pid <"$run.pid"
@@ -206,14 +210,16 @@ escape_slashes() {
 	done
 }
 
-# The sed script that finds, in one pass over the log, every line the
-# stanza ($1) asks about, tagged: "X line" for a missing exercise, "R i
+# The sed script that writes $log, the console without the serial port's
+# carriage returns, and finds, in the same pass, every line the stanza
+# ($1) asks about, tagged: "X line" for a missing exercise, "R i
 # STATUS" for stanza line i's result line, "E i" for a line that matches
 # expect line i, "F i line" for one that matches forbid line i. (One sed
 # for all, not a grep for each: starting a process costs milliseconds.)
 # Each command prints its tag and then takes the line back from the hold
 # space, so that the next command sees the line as it was.
 sed_script() {
+	printf 's/\r//g\nw %s\n' "$log"
 	echo 'h'
 	echo '/EXERCISE [0-9]* \(.*\) not implemented/{s/^\(VMM\) //;s/^/X /p;g;}'
 	i=0
@@ -229,17 +235,17 @@ sed_script() {
 	done <"$1"
 }
 
-# Decides the verdict of a QEMU test ($1: its stanza) from $log, $rc and
-# $capped.
+# Decides the verdict of a QEMU test ($1: its stanza) from the console,
+# $rc and $capped.
 judge() {
+	sed_script "$1" >"$run.sed"
+	sed -n -E -f "$run.sed" "$run.console" >"$run.found"
 	case $rc in 124 | 137)
 		[ "$capped" = no ] && finish TIMEOUT "no end after ${limit}s"
 		;;
 	esac
 	[ "$capped" = yes ] &&
 		finish FAIL "console flood: output cut at $CAP bytes, QEMU stopped"
-	sed_script "$1" >"$run.sed"
-	sed -n -E -f "$run.sed" "$log" >"$run.found"
 	ex=""
 	while read -r tag i rest; do
 		case $tag in
@@ -602,6 +608,7 @@ main() {
 		exit 0
 	fi
 	trap on_signal INT TERM
+	qemu_setup
 
 	if [ -z "$no_build" ]; then
 		[ -n "$tap" ] || echo "building lab $lab_n ($B)..."
