@@ -8,7 +8,8 @@
 #    naming one of the exercises that test needs;
 # and for the kit as a whole: the student/solution sync, the grader's
 # self-tests, the mutants (each rule removed from the solution must fail a
-# test), shellcheck, the GDB set-up and the benchmarks.
+# test), shellcheck, the GDB set-up and the benchmarks (each produces its
+# figure, and each figure a chapter quotes is the one make bench gives).
 # One line per check; the last line is "N passed, M failed".
 set -u
 # shellcheck source=grade/common.sh
@@ -264,5 +265,12 @@ if sh grade/bench.sh --lab "$nlabs" --sol --no-build >"$out/bench.txt" 2>&1; the
 else
 	bad "a benchmark produced no figure (see $out/bench.txt)"
 fi
+# The figures the handout quotes, against each lab's build (the last
+# lab's run above serves for its own).
+rm -rf "$out/bench-doc"
+mkdir -p "$out/bench-doc"
+cp "$out/bench.txt" "$out/bench-doc/bench$nlabs.txt"
+sh tools/bench-doc-check.sh "$out/bench-doc" >"$out/bench-doc.txt" 2>&1 || :
+tally "$out/bench-doc.txt"
 
 finish
