@@ -34,7 +34,8 @@ set -eu
 # shellcheck source=tools/qemu-cmd.sh
 . tools/qemu-cmd.sh
 
-CAP=262144		# bytes of console output kept per test
+CAP=262144		# bytes of console output kept per test, as QEMU wrote
+			# them (the serial port's carriage returns count)
 DEFAULT_TIMEOUT=15	# seconds per test, before scaling
 
 die() {
@@ -239,7 +240,11 @@ sed_script() {
 # $rc and $capped.
 judge() {
 	sed_script "$1" >"$run.sed"
-	sed -n -E -f "$run.sed" "$run.console" >"$run.found"
+	if ! sed -n -E -f "$run.sed" "$run.console" >"$run.found"; then
+		# A pattern sed cannot read: a broken test list, not the code.
+		sed 's/\r//g' "$run.console" >"$log"
+		finish FAIL "sed refused the stanza's patterns (a broken test list)"
+	fi
 	case $rc in 124 | 137)
 		[ "$capped" = no ] && finish TIMEOUT "no end after ${limit}s"
 		;;
@@ -620,7 +625,7 @@ main() {
 			exit 1
 		fi
 	fi
-	# The tests' tools in the C locale: each process (tr, head, sed,
+	# The tests' tools in the C locale: each process (head, sed,
 	# timeout...) otherwise loads a dozen locale files before it starts.
 	LC_ALL=C
 	export LC_ALL
@@ -628,7 +633,8 @@ main() {
 	# the host offers them (transparent huge pages, "madvise" mode): a
 	# boot then takes about 1,500 page faults fewer, a quarter of its
 	# time on this kind of virtual machine. Nothing a test sees changes.
-	GLIBC_TUNABLES=${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.malloc.hugetlb=1
+	# (Yours come last, so they win: glibc takes a tunable's last value.)
+	GLIBC_TUNABLES=glibc.malloc.hugetlb=1${GLIBC_TUNABLES:+:$GLIBC_TUNABLES}
 	export GLIBC_TUNABLES
 	# In the background: a signal then runs on_signal at once.
 	run_order >"$OUT/order"

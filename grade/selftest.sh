@@ -1,6 +1,7 @@
 #!/bin/sh
 # Self-tests of the grader itself: every verdict, the exit status, TAP and
-# JSON output, a failed build, a timeout scaled by the environment, an
+# JSON output, a failed build, a broken test list, a timeout scaled by the
+# environment, an
 # interrupted run leaving no QEMU behind, and no write outside build/.
 # Prints one "ok - ..." or "not ok - ..." line per check.
 set -eu
@@ -89,6 +90,18 @@ check "a failed build gives BUILD-FAILED" grep -q 'st_pass .*BUILD-FAILED' \
 	"$out/broken.txt"
 check "a failed build shows the compiler's error" \
 	grep -q 'deliberate' "$out/broken.txt"
+
+# A pattern sed cannot read (a broken test list): a clear FAIL, and the
+# console's log is kept all the same.
+sed -e '/^test st_pass /,/^$/!d' -e 's/^test st_pass /test st_badpat /' \
+	-e '/^exit /i\
+expect unmatched (' "$spec" >"$out/badpat.tests"
+sh grade/grade.sh --spec "$out/badpat.tests" --no-build --out "$out/badpat" \
+	>"$out/badpat.txt" 2>&1 || :
+check "a pattern sed refuses gives FAIL, naming the test list" \
+	grep -q "st_badpat .*FAIL .*sed refused the stanza's patterns" \
+	"$out/badpat.txt"
+check "... and keeps the console's log" test -s "$out/badpat/logs/st_badpat.log"
 
 GRADE_TIMEOUT_SCALE=0.5 grade scaled --only st_hang || :
 check "GRADE_TIMEOUT_SCALE scales the timeout" \

@@ -16,7 +16,10 @@
 # QEMU's own default).
 set -eu
 # shellcheck source=tools/qemu-cmd.sh
-. "${0%/*}/qemu-cmd.sh"
+case $0 in
+*/*) . "${0%/*}/qemu-cmd.sh" ;;
+*) . ./qemu-cmd.sh ;; # run as "sh qemu.sh" from tools/
+esac
 
 qemu_setup
 qemu_command "$@" || exit
