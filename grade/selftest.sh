@@ -1,8 +1,8 @@
 #!/bin/sh
 # Self-tests of the grader itself: every verdict, the exit status, TAP and
 # JSON output, a failed build, a broken test list, a timeout scaled by the
-# environment, an
-# interrupted run leaving no QEMU behind, and no write outside build/.
+# environment, an interrupted run leaving no QEMU behind, and no write
+# outside build/.
 # Prints one "ok - ..." or "not ok - ..." line per check.
 set -eu
 
