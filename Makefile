@@ -19,8 +19,8 @@ MAKEFLAGS += --no-builtin-rules
 # Only the outermost make sets it: the recipes that run scripts which call
 # make again start with "+", so those inner makes share this make's job
 # slots (a recipe without "+" would leave them at -j1, with a warning).
-NPROC := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 ifeq ($(MAKELEVEL),0)
+NPROC := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 MAKEFLAGS += -j$(NPROC)
 endif
 .SUFFIXES:
@@ -136,7 +136,8 @@ endef
 $(foreach t,$(UNIT_TESTS),$(eval $(call unit_rule,$(t))))
 
 # ---- top-level targets ------------------------------------------------------
-GDBPORT := $(shell expr 26000 + $$(id -u) % 5000)
+# (Recursive: computed only by the goals that use it.)
+GDBPORT = $(shell expr 26000 + $$(id -u) % 5000)
 GUESTS ?= $(B)/guest/kernel.elf mem=4M hello from alpha,$(B)/guest/kernel.elf mem=8M greetings from beta
 APPEND ?=
 

@@ -9,6 +9,12 @@
 
 LAB_DIRS := $(sort $(wildcard lab[1-9]-*))
 LAB_MAX := $(words $(LAB_DIRS))
+
+# $(call upto,N): the numbers 1..N (N at most 9, as lab directories go);
+# $(call reverse,LIST): LIST backwards. Make's own functions: a $(shell
+# seq) each would start a process, in every make, nested ones included.
+upto = $(wordlist 1,$(1),1 2 3 4 5 6 7 8 9)
+reverse = $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
 SOL ?= 0
 
 # Without LAB=, the lab the student is working on: the last one in which
@@ -21,7 +27,7 @@ LAB := $(shell sh tools/default-lab.sh $(if $(filter 1,$(SOL)),--sol) \
 	$(if $(filter $(LAB_GOALS),$(or $(MAKECMDGOALS),all)),--say))
 endif
 
-ifneq ($(filter-out $(shell seq 1 $(LAB_MAX)),$(LAB)),)
+ifneq ($(filter-out $(call upto,$(LAB_MAX)),$(LAB)),)
 $(error LAB=$(LAB): there are labs 1 to $(LAB_MAX))
 endif
 ifeq ($(SOL),1)
@@ -33,9 +39,9 @@ SOLVED ?= 0
 lab_dir = $(word $(1),$(LAB_DIRS))
 sol_dir = $(wildcard solutions/$(call lab_dir,$(1)))
 
-SOLVED_NUMS := $(shell seq 1 $(SOLVED))
-LAYERS := $(foreach k,$(shell seq $(LAB) -1 1),$(if $(filter $(k),$(SOLVED_NUMS)),$(call sol_dir,$(k))) $(call lab_dir,$(k)))
-LABS_UP_TO := $(foreach k,$(shell seq 1 $(LAB)),$(call lab_dir,$(k)))
+SOLVED_NUMS := $(call upto,$(SOLVED))
+LAYERS := $(foreach k,$(call reverse,$(call upto,$(LAB))),$(if $(filter $(k),$(SOLVED_NUMS)),$(call sol_dir,$(k))) $(call lab_dir,$(k)))
+LABS_UP_TO := $(foreach k,$(call upto,$(LAB)),$(call lab_dir,$(k)))
 
 ifeq ($(SOLVED),$(LAB))
 VARIANT := lab$(LAB)-sol

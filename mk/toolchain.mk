@@ -1,6 +1,8 @@
 # Toolchain detection, done once per make run. TOOLPREFIX= and QEMU=
 # override (e.g. TOOLPREFIX=i686-elf- with Homebrew on macOS). When a tool
-# is missing, tools/setup.sh installs it (as root) or says how.
+# is missing, tools/setup.sh installs it (as root) or says how. A make
+# started by another (make grade's build, make test's) inherits the
+# outer one's TOOLPREFIX and check: each costs a dozen processes.
 
 detect_prefix = $(shell for p in i686-linux-gnu- i686-elf- i386-elf-; do \
 	if command -v $${p}gcc >/dev/null 2>&1; then echo $$p; break; fi; done)
@@ -13,6 +15,7 @@ HOSTCC ?= cc
 GDB ?= gdb
 
 NO_TOOLS_GOALS := clean help setup dist handin handout gradescope
+ifeq ($(MAKELEVEL),0)
 ifneq ($(filter-out $(NO_TOOLS_GOALS),$(or $(MAKECMDGOALS),all)),)
 TOOLS_MISSING := $(shell TOOLPREFIX='$(TOOLPREFIX)' QEMU='$(QEMU)' \
 	HOSTCC='$(HOSTCC)' sh tools/setup.sh --check >/dev/null 2>&1 || echo yes)
@@ -27,6 +30,8 @@ TOOLPREFIX := $(detect_prefix)
 endif
 endif
 endif
+endif
+export TOOLPREFIX
 
 TCC := $(TOOLPREFIX)gcc
 TLD := $(TOOLPREFIX)ld
