@@ -3,7 +3,11 @@
 
 # How many labs the kit has (lab1-boot, lab2-rings, ...).
 lab_count() {
-	find . -maxdepth 1 -name 'lab[1-9]-*' -type d | wc -l | tr -d ' '
+	_labs=0
+	for _d in lab[1-9]-*; do
+		[ -d "$_d" ] && _labs=$((_labs + 1))
+	done
+	echo "$_labs"
 }
 
 # The build directory of lab $1 with the solutions of labs 1..$2, as

@@ -319,29 +319,29 @@ usage() {
 
 # Splits the test lists into one stanza file per test, in order.
 split_specs() {
-	n=0
 	for f in "$@"; do
 		[ -r "$f" ] || die "no test list $f"
-		lab=$(basename "$f" .tests)
-		n=$(awk -v dir="$OUT/specs" -v lab="$lab" -v n="$n" \
-			-v index_file="$OUT/index" '
-			/^[ \t]*(#|$)/ || $1 == "earlier" { next }
-			$1 == "test" { n++; f = sprintf("%s/%04d", dir, n);
-				print "lab " lab > f
-				printf "%s %s %s %s\n", f, $2, lab, $3 >> index_file }
-			$1 == "unit" { print f, "unit" >> (index_file ".unit") }
-			f != "" { print > f }
-			END { print n }' "$f")
 	done
-	dups=$(awk '{ print $2 }' "$OUT/index" 2>/dev/null | sort |
-		uniq -d | tr '\n' ' ')
+	# One awk for all the lists; it prints the names used twice.
+	dups=$(awk -v dir="$OUT/specs" -v index_file="$OUT/index" '
+		FNR == 1 { lab = FILENAME; sub(/.*\//, "", lab)
+			sub(/\.tests$/, "", lab); f = "" }
+		/^[ \t]*(#|$)/ || $1 == "earlier" { next }
+		$1 == "test" { if (f != "") close(f)
+			n++; f = sprintf("%s/%04d", dir, n)
+			print "lab " lab > f
+			printf "%s %s %s %s\n", f, $2, lab, $3 >> index_file
+			if (used[$2]++ == 1) dups = dups $2 " " }
+		$1 == "unit" { print f, "unit" >> (index_file ".unit") }
+		f != "" { print > f }
+		END { printf "%s", dups }' "$@")
 	[ -z "$dups" ] || die "test names used twice: $dups"
 }
 
 # Keeps only the stanzas selected by --only / --only-unit: the index
 # ("SPEC NAME LAB POINTS" lines, in list order) then names only those.
 select_tests() {
-	touch "$OUT/index.unit"
+	: >>"$OUT/index.unit"
 	awk -v only="$only" -v only_unit="$only_unit" -v units="$OUT/index.unit" '
 		BEGIN { while ((getline l < units) > 0) { split(l, w); unit[w[1]] = 1 }
 			n = split(only, o, ",")
