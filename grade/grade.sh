@@ -539,6 +539,13 @@ report() {
 		sep=", "
 	done <"$OUT/index"
 	# A build failure says nothing of the tests' times: keep the old ones.
+	# A run of some tests (--only) keeps the others' times for the next
+	# whole run's order.
+	if [ -n "$only$only_unit" ] && [ -s "$OUT.times" ]; then
+		awk 'NR == FNR { ran[$1] = 1; print; next } !($1 in ran)' \
+			"$OUT.times.new" "$OUT.times" >"$OUT.times.all"
+		mv "$OUT.times.all" "$OUT.times.new"
+	fi
 	[ -f "$OUT/build.failed" ] || mv "$OUT.times.new" "$OUT.times"
 	rm -f "$OUT.times.new"
 	awk '{ s += $2; m += $3 } END { printf "], \"score\": %d, \"max_score\": %d}\n", s, m }' \

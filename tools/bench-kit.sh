@@ -9,6 +9,7 @@
 # It prints
 #  - one grading boot (tests/hello.elf on lab 1's solution), with the
 #    kit's QEMU command line and with QEMU's defaults, for comparison;
+#  - that one test as make grade TEST=hello runs it, start to end;
 #  - make grade LAB=k SOL=1 for each lab k: lab k's own tests, and all the
 #    tests of labs 1..k (the build is done first and not timed); and lab 1
 #    of the untouched student copy (every test fails fast);
@@ -73,6 +74,14 @@ echo "The kit's own speed on this machine ($(getconf _NPROCESSORS_ONLN) CPUs)," 
 printf '  %-48s %8s\n' "one grading boot (hello, lab 1)" "$(timed boot)"
 printf '  %-48s %8s\n' "  the same with QEMU's default devices and BIOS" \
 	"$(timed default_boot)"
+# One test the way a student reruns it: make's start, the build check,
+# the grader's set-up and report around the boot.
+one_test() {
+	make -s --no-print-directory LAB=1 SOL=1 grade TEST=hello \
+		GRADE_FLAGS="--out $out/one"
+}
+printf '  %-48s %8s\n' "make grade LAB=1 SOL=1 TEST=hello (one test)" \
+	"$(timed one_test)"
 k=1
 all=0
 while [ "$k" -le "$nlabs" ]; do
