@@ -319,6 +319,7 @@ usage() {
 
 # Splits the test lists into one stanza file per test, in order.
 split_specs() {
+	[ $# -gt 0 ] || return 0 # (awk would read its standard input)
 	for f in "$@"; do
 		[ -r "$f" ] || die "no test list $f"
 	done

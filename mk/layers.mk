@@ -34,6 +34,9 @@ ifeq ($(SOL),1)
 SOLVED := $(LAB)
 endif
 SOLVED ?= 0
+ifeq ($(filter 0 $(call upto,$(LAB_MAX)),$(SOLVED)),)
+$(error SOLVED=$(SOLVED): give the number of labs solved, 0 to $(LAB_MAX))
+endif
 
 # lab_dir K -> lab directory of lab K, e.g. lab1-boot
 lab_dir = $(word $(1),$(LAB_DIRS))

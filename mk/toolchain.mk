@@ -1,8 +1,9 @@
 # Toolchain detection, done once per make run. TOOLPREFIX= and QEMU=
 # override (e.g. TOOLPREFIX=i686-elf- with Homebrew on macOS). When a tool
 # is missing, tools/setup.sh installs it (as root) or says how. A make
-# started by another (make grade's build, make test's) inherits the
-# outer one's TOOLPREFIX and check: each costs a dozen processes.
+# that this kit's make started (make grade's build, make test's) inherits
+# its TOOLPREFIX and KIT_TOOLS_CHECKED instead of checking again: a dozen
+# processes each time.
 
 detect_prefix = $(shell for p in i686-linux-gnu- i686-elf- i386-elf-; do \
 	if command -v $${p}gcc >/dev/null 2>&1; then echo $$p; break; fi; done)
@@ -15,7 +16,7 @@ HOSTCC ?= cc
 GDB ?= gdb
 
 NO_TOOLS_GOALS := clean help setup dist handin handout gradescope
-ifeq ($(MAKELEVEL),0)
+ifneq ($(KIT_TOOLS_CHECKED),1)
 ifneq ($(filter-out $(NO_TOOLS_GOALS),$(or $(MAKECMDGOALS),all)),)
 TOOLS_MISSING := $(shell TOOLPREFIX='$(TOOLPREFIX)' QEMU='$(QEMU)' \
 	HOSTCC='$(HOSTCC)' sh tools/setup.sh --check >/dev/null 2>&1 || echo yes)
@@ -29,6 +30,7 @@ ifeq ($(TOOLPREFIX),)
 TOOLPREFIX := $(detect_prefix)
 endif
 endif
+export KIT_TOOLS_CHECKED := 1
 endif
 endif
 export TOOLPREFIX

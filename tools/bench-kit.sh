@@ -75,10 +75,12 @@ printf '  %-48s %8s\n' "one grading boot (hello, lab 1)" "$(timed boot)"
 printf '  %-48s %8s\n' "  the same with QEMU's default devices and BIOS" \
 	"$(timed default_boot)"
 # One test the way a student reruns it: make's start, the build check,
-# the grader's set-up and report around the boot.
+# the grader's set-up and report around the boot. As from a shell, not
+# as a make that make bench-kit started (that one checks no tools).
 one_test() {
-	make -s --no-print-directory LAB=1 SOL=1 grade TEST=hello \
-		GRADE_FLAGS="--out $out/one"
+	env -u MAKELEVEL -u MAKEFLAGS -u MFLAGS -u KIT_TOOLS_CHECKED \
+		-u TOOLPREFIX make -s --no-print-directory LAB=1 SOL=1 grade \
+		TEST=hello GRADE_FLAGS="--out $out/one"
 }
 printf '  %-48s %8s\n' "make grade LAB=1 SOL=1 TEST=hello (one test)" \
 	"$(timed one_test)"
