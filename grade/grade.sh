@@ -199,18 +199,6 @@ worker() {
 	judge "$stanza"
 }
 
-# escape_slashes S: sets re to S with every "/" written "\/" (a sed
-# address's delimiter), by the shell alone: no process per line.
-escape_slashes() {
-	re="" s=$1
-	while :; do
-		case $s in
-		*/*) re="$re${s%%/*}\\/" s=${s#*/} ;;
-		*) re=$re$s; return ;;
-		esac
-	done
-}
-
 # The sed script that writes $log, the console without the serial port's
 # carriage returns, and finds, in the same pass, every line the stanza
 # ($1) asks about, tagged: "X line" for a missing exercise, "R i
@@ -227,7 +215,9 @@ sed_script() {
 	while read -r kw rest; do
 		i=$((i + 1))
 		case $kw in result | expect | forbid) ;; *) continue ;; esac
-		escape_slashes "$rest"
+		# "/" written "\/": it delimits a sed address
+		replace_all "$rest" / '\/'
+		re=$replaced
 		case $kw in
 		result) echo "/^\\($re\\) Test result: /{s/.*Test result: /R $i /p;g;}" ;;
 		expect) echo "/$re/{s/.*/E $i/p;g;}" ;;
