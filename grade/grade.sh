@@ -87,6 +87,37 @@ hint() {
 	[ -z "$fn" ] || echo "the VMM's backtrace starts in $fn()" >>"$res.tail"
 }
 
+# For a missing `expect ^...` line: the console line that begins most
+# like it, if it shares at least the pattern's first two words (the
+# author and a domain, say): what the VMM said instead, e.g. another
+# reason for a domain's end. The pattern's literal start is read up to
+# its first unescaped special character.
+nearest() {
+	case $1 in ^*) ;; *) return 0 ;; esac
+	awk -v re="$1" '
+		BEGIN {
+			for (i = 2; i <= length(re); i++) {
+				c = substr(re, i, 1)
+				if (c == "\\") { lit = lit substr(re, ++i, 1); continue }
+				if (index(".[]()*+?{}|^$", c)) break
+				lit = lit c
+			}
+			# the end of its second word: at least this much in common
+			need = index(lit, " ")
+			rest = substr(lit, need + 1)
+			need = index(rest, " ") ? need + index(rest, " ") : length(lit)
+		}
+		{
+			n = 0
+			while (n < length(lit) && n < length($0) &&
+			       substr(lit, n + 1, 1) == substr($0, n + 1, 1))
+				n++
+			if (n >= need && n > best) { best = n; line = $0 }
+		}
+		END { if (best) print "nearest:   " substr(line, 1, 100) }
+	' "$log" >>"$res.detail"
+}
+
 # Writes the result: VERDICT POINTS NOTE...
 finish() {
 	verdict=$1
@@ -272,6 +303,7 @@ judge() {
 		expect)
 			if [ -z "$seen" ]; then
 				detail "missing:   $rest"
+				nearest "$rest"
 				fail=yes
 			fi
 			;;
@@ -476,7 +508,7 @@ print_line() {
 		"$score" "$pts" "$secs" "$note"
 	if [ -f "$OUT/results/$name.detail" ]; then
 		grep -vxF -- "$note" "$OUT/results/$name.detail" |
-			head -n 10 | sed 's/^/      /' || :
+			head -n 16 | sed 's/^/      /' || :
 	fi
 	if [ -f "$OUT/results/$name.tail" ]; then
 		sed 's/^/      /' "$OUT/results/$name.tail"

@@ -59,6 +59,8 @@ nul_secs=$(cut -d'|' -f4 "$out/all/results/st_nul_flood")
 check "a flood of NUL bytes without a newline is cut at once too" \
 	awk "BEGIN { exit !($nul_secs < 10) }"
 check "the missing line is named" grep -q 'missing: .*never appears' "$out/all.txt"
+check "a missing line shows the console line nearest to it" \
+	grep -q "^      nearest:   (d0) Test result: SUCCESS\$" "$out/all.txt"
 check "the forbidden line is shown" grep -q 'forbidden: (d0) Test result' "$out/all.txt"
 check "each failed test keeps its log" test -s "$out/all/logs/st_fail.log"
 check "a timeout shows the console's last lines" \
