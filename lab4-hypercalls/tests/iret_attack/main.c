@@ -12,8 +12,8 @@
  *   user_tail  a ring-3 frame whose esp and ss words are on an unmapped
  *              page after the first four
  *  a frame we can read, whose selectors we may not return through
- *  (destroyed: by the VMM's check or the CPU's refusal of the return,
- *  never a VMM fault):
+ *  (destroyed by the VMM's check of the frame, never by a fault on
+ *  the way out, nor a VMM fault):
  *   vmm_cs     cs = the VMM's ring-0 code selector: would return us in
  *              ring 0, to a ud2 (a VMM FAULT if it ran there)
  *   rpl2       cs RPL 2
