@@ -21,9 +21,10 @@
 extern struct vcpu *fpu_owner;
 
 /*
- * LAB 5 EXERCISE 9. The #NM of v's guest (CR0.TS was set). First the
- * VMM's lazy switch, unless v owns the FPU already: clear TS (clts), save
- * the owner's registers into its area (fxsave) if there is an owner,
+ * LAB 5 EXERCISE 9. The #NM of v's guest (CR0.TS was set). First clear
+ * TS (clts), always: v may own the FPU already, its guest having set its
+ * own TS. Then the VMM's lazy switch, unless v owns the FPU: save the
+ * owner's registers into its area (fxsave) if there is an owner,
  * load v's (fxrstor) if it has used the FPU before, or give it a fresh
  * FPU (fresh_fpu) if not; v becomes the owner and has used the FPU.
  * Then, if the guest had set its own TS (v->ext.fpu.guest_ts), the #NM

@@ -58,7 +58,7 @@ static inline void fresh_fpu(void)
 int fpu_trap(struct vcpu *v)
 {
 	/* BEGIN LAB 5 EXERCISE 9 (fpu_trap) */
-	clts();
+	clts(); /* always: v may own the FPU, with its guest's TS set */
 	if (fpu_owner != v) {
 		if (fpu_owner)
 			fxsave(fpu_owner->ext.fpu.area);
