@@ -69,15 +69,23 @@ detail() {
 	printf '%s\n' "$*" >>"$res.detail"
 }
 
-# For a failed boot: the console's last lines, the VMM's last line if it
-# is not among them, and the function a VMM backtrace starts in: where a
-# student looks first, shown under the verdict ($res.tail).
+# For a failed boot: the console's last lines, a guest's first reported
+# failure and the VMM's last line if they are not among them, and the
+# function a VMM backtrace starts in: where a student looks first,
+# shown under the verdict ($res.tail).
 hint() {
 	[ -s "$log" ] || return 0
 	# QEMU's "terminating on signal" says only what the verdict says.
 	grep -v '^qemu-system-[^:]*: terminating on signal' "$log" |
 		tail -n 4 | cut -c 1-100 >"$run.tail" || :
 	sed 's/^/> /' "$run.tail" >"$res.tail"
+	# The first failure a test guest reported (testlib: "FAILURE: ..."),
+	# often far above the last lines (a lab's teardown summary).
+	first=$(grep -m 1 -E '^\(d[0-9]+\) (FAILURE|ERROR): ' "$log" |
+		cut -c 1-100)
+	if [ -n "$first" ] && ! grep -qF -- "$first" "$run.tail"; then
+		echo "the first failure reported: $first" >>"$res.tail"
+	fi
 	last=$(grep '^(VMM) ' "$log" | tail -n 1 | cut -c 1-100)
 	if [ -n "$last" ] && ! grep -qF -- "$last" "$run.tail"; then
 		echo "the VMM's last line: $last" >>"$res.tail"

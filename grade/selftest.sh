@@ -63,6 +63,9 @@ check "a missing line shows the console line nearest to it" \
 	grep -q "^      nearest:   (d0) Test result: SUCCESS\$" "$out/all.txt"
 check "the forbidden line is shown" grep -q 'forbidden: (d0) Test result' "$out/all.txt"
 check "each failed test keeps its log" test -s "$out/all/logs/st_fail.log"
+check "a failed test shows the first failure a guest reported" \
+	grep -q "^      the first failure reported: (d0) FAILURE: check failed: x == 1" \
+	"$out/all.txt"
 check "a timeout shows the console's last lines" \
 	grep -q '^      > (d0) a line of output' "$out/all.txt"
 check "a crash names the function the VMM's backtrace starts in" \

@@ -2,7 +2,8 @@
  * Tiny Multiboot kernels that misbehave on purpose, to prove each verdict
  * of the grader (grade/selftest.sh). BEHAVIOR selects one:
  *   1 pass    prints a SUCCESS result line, powers off cleanly
- *   2 fail    prints a FAILURE result line, powers off cleanly
+ *   2 fail    prints a failed check, more lines and a FAILURE result
+ *             line, powers off cleanly
  *   3 hang    prints a line, then spins forever
  *   4 triple  prints a line and a VMM-style backtrace, then
  *             triple-faults (a machine reset)
@@ -71,7 +72,11 @@ puts:
 
 	.data
 success: .asciz "(d0) Test result: SUCCESS\n"
-failure: .asciz "(d0) Test result: FAILURE\n"
+failure: .ascii "(d0) FAILURE: check failed: x == 1 (selftest.c:1)\n"
+	.ascii "(d0) the test goes on after a failed check, and then\n"
+	.ascii "(VMM) a summary line\n"
+	.ascii "(VMM) another summary line\n"
+	.asciz "(d0) Test result: FAILURE\n"
 hello:	.asciz "(d0) a line of output from the self-test kernel\n"
 backtrace: .ascii "(VMM) backtrace:\n"
 	.ascii "(VMM)   [f8102aef] selftest_leaf+0xf\n"

@@ -20,6 +20,9 @@ static void report(enum status s, const char *fmt, va_list ap)
 	if (s > status)
 		status = s;
 	if (fmt && *fmt) {
+		/* the grader shows the first such line under the verdict */
+		if (s == FAILURE || s == ERROR)
+			printf("%s: ", status_names[s]);
 		vprintf(fmt, ap);
 		printf("\n");
 	}

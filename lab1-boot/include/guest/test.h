@@ -10,7 +10,9 @@
  *     SUCCESS < SKIP < ERROR < FAILURE.
  * ERROR means the test itself is broken; FAILURE means the code under
  * test is wrong. A test that reports nothing ends in ERROR. No result line
- * at all means the guest crashed (the grader's CRASH).
+ * at all means the guest crashed (the grader's CRASH). The message of an
+ * ERROR or FAILURE is printed after "ERROR: " or "FAILURE: ", so the
+ * grader can show the first one under a failed test's verdict.
  */
 #ifndef GUEST_TEST_H
 #define GUEST_TEST_H
