@@ -194,7 +194,12 @@ run_unit() {
 	esac
 	ex=$(grep -m1 'EXERCISE [0-9]* (.*) not implemented' "$log" || :)
 	[ -n "$ex" ] && finish FAIL "$ex"
-	grep -E '\[(FAIL|----)\]' "$log" | head -n 8 >"$res.detail" || :
+	# Every failed case by name first (Criterion runs them in name order,
+	# and the name is often the diagnosis), then the assertions.
+	{
+		grep -F '[FAIL]' "$log"
+		grep -F '[----]' "$log" | grep -v '^\[----\] *$'
+	} | head -n 16 >"$res.detail" || :
 	finish FAIL "unit tests failed"
 }
 
@@ -398,19 +403,21 @@ run_order() {
 }
 
 # The make targets the selected tests need: everything for a whole run;
-# for a few tests (--only, --only-unit) only the VMM, their boot images
-# and their unit-test binaries, so one test does not wait for every
-# guest of the lab to build.
+# for a few tests (--only, --only-unit) only the VMM and their boot images
+# (a test that is not a unit test boots the VMM), and their unit-test
+# binaries: one test does not wait for every guest of the lab to build,
+# nor a unit test for the VMM's link.
 targets() {
 	if [ -z "$only$only_unit" ]; then
 		echo build
 		return
 	fi
-	echo "$B/vmm.elf"
 	# shellcheck disable=SC2016 # an awk program, not shell
 	cut -d' ' -f1 "$OUT/index" | xargs awk -v B="$B" '
+		FNR == 1 && NR > 1 { if (!unit) print B "/vmm.elf"; unit = 0 }
 		$1 == "boot" { print B "/" $2 }
-		$1 == "unit" { print B "/unit/" $2 }' | sort -u
+		$1 == "unit" { unit = 1; print B "/unit/" $2 }
+		END { if (NR && !unit) print B "/vmm.elf" }' | sort -u
 }
 
 build() {
