@@ -278,7 +278,11 @@ Test(bvt_pick, warp_limit_cuts)
 	/* Alone: the limit, not 50 ms. */
 	b[0] = unit_bvt_warped(0, 10, 150, 10 * MS, 6 * MS);
 	cr_assert_eq(pick(b, 1, 5 * MS, &s), 0);
-	cr_assert_eq(s, 4 * MS);
+	cr_assert_eq(s, 4 * MS,
+		     "alone and warped: the slice is %llu ns, want the 4 ms "
+		     "left of its warp limit (the cut applies to a lone vCPU "
+		     "too)",
+		     (unsigned long long)s);
 	/* Alone with a whole second left: 50 ms. */
 	b[0] = unit_bvt_warped(0, 10, 150, 1000 * MS, 0);
 	cr_assert_eq(pick(b, 1, 5 * MS, &s), 0);

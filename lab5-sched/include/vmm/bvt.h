@@ -91,8 +91,9 @@ uint64_t bvt_wake_grace(const struct bvt *w, const struct bvt *cur,
  * lowest evt; on a tie, the first in q. Its slice (*slice, ns) is how
  * long it may run before its evt passes the next lowest evt, plus the
  * context-switch allowance: ceil((evt2 - evt1) / mcu_advance) MCUs
- * + ctx_allow, with n = 1 taken as BVT_SLICE_MAX_NS. A warped pick's
- * slice also ends when its warp limit would run out (if it has one).
+ * + ctx_allow; for n = 1 that part is BVT_SLICE_MAX_NS, and the rest
+ * still applies. A warped pick's slice also ends when its warp limit
+ * would run out (if it has one), alone on the queue too.
  * The slice is at most BVT_SLICE_MAX_NS and at least one MCU. Returns
  * the index of the pick.
  */

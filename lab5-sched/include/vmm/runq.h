@@ -9,8 +9,9 @@
  * new vCPU joins at the tail; a woken one at the tail under round robin,
  * at the head under BVT); a paused vCPU is never on it.
  * The vCPU running (current) is on it unless it is blocking, dying or
- * paused. need_resched is cleared only by the return path that calls
- * schedule().
+ * paused. need_resched is cleared by the return path before it calls
+ * schedule(), and by rq_dispatch and rq_idle: a pick answers it (a
+ * policy's pick_next need not touch it).
  */
 #ifndef VMM_RUNQ_H
 #define VMM_RUNQ_H
