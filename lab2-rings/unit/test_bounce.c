@@ -83,7 +83,8 @@ static uint32_t bounced(struct cpu_regs *r, int has_error, uint16_t ss,
 	cr_assert(r->ss == want.ss && r->esp == want.esp,
 		  "ss:esp %#x:%#x, not %#x:%#x", r->ss, r->esp, want.ss,
 		  want.esp);
-	cr_assert_eq(r->eflags, want.eflags, "eflags %#x", r->eflags);
+	cr_assert_eq(r->eflags, want.eflags, "eflags %#x, want %#x", r->eflags,
+		     want.eflags);
 	cr_assert_arr_eq(r, &want, sizeof(want), "another register changed");
 	return r->esp;
 }

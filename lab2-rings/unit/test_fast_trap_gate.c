@@ -9,6 +9,7 @@
  * are written here by hand, not by set_trap_table (exercise 2,
  * test_trap_table.c), so that this test needs exercise 7 alone.
  */
+#include <string.h>
 #include <criterion/criterion.h>
 #include <public/xen.h>
 #include <vmm/bounce.h>
@@ -83,4 +84,29 @@ Test(fast_trap_gate, by_dpl_and_if)
 	g = fast_trap_gate(v);
 	cr_assert(g.lo == unit_default_gate().lo &&
 		  g.hi == unit_default_gate().hi);
+}
+
+/* The idle vCPU (no domain) gets the VMM's gate whatever its table says;
+ * and fast_trap_gate only builds a gate: the IDT stays as it was. */
+Test(fast_trap_gate, idle_and_no_idt_write)
+{
+	static struct seg_desc idt_before[256];
+	struct vcpu idle = *v;
+	struct seg_desc g;
+
+	idle.domain = NULL;
+	idle.ext.traps[FAST_TRAP_VECTOR] =
+		(struct trap_info){ 0x80, 3, CODE_SEL, 0xC0ABCDEF };
+	memcpy(idt_before, idt, sizeof(idt_before));
+	g = fast_trap_gate(&idle);
+	cr_assert(g.lo == unit_default_gate().lo &&
+			  g.hi == unit_default_gate().hi,
+		  "the idle vCPU: %08x:%08x, not the VMM's gate", g.hi, g.lo);
+	v->ext.traps[FAST_TRAP_VECTOR] = idle.ext.traps[FAST_TRAP_VECTOR];
+	g = fast_trap_gate(v);
+	cr_assert(g.lo == fast_gate(CODE_SEL, 0xC0ABCDEF).lo,
+		  "a domain's vCPU: not its own gate");
+	cr_assert_arr_eq(idt, idt_before, sizeof(idt_before),
+			 "fast_trap_gate wrote the IDT (fast_trap_install "
+			 "does)");
 }

@@ -145,13 +145,18 @@ Test(software_interrupt, not_idt_gp)
 Test(software_interrupt, no_gp_handler)
 {
 	struct cpu_regs r = int_n(3, 0x21), in = r;
+	int rc;
 
 	v->ext.traps[T_GP].address = 0;
-	cr_assert_eq(software_interrupt(v, &r), -ENOENT);
+	rc = software_interrupt(v, &r);
+	cr_assert_eq(rc, -ENOENT, "no #GP handler: returned %d, want -ENOENT",
+		     rc);
 	cr_assert_arr_eq(&r, &in, sizeof(r), "registers changed");
 	r.error = 0;
 	in = r;
-	cr_assert_eq(software_interrupt(v, &r), -ENOENT);
+	rc = software_interrupt(v, &r);
+	cr_assert_eq(rc, -ENOENT, "no #GP handler: returned %d, want -ENOENT",
+		     rc);
 	cr_assert_arr_eq(&r, &in, sizeof(r), "registers changed");
 }
 
@@ -159,13 +164,22 @@ Test(software_interrupt, no_gp_handler)
 Test(software_interrupt, failed_delivery)
 {
 	struct cpu_regs r = int_n(1, 0x80), in;
+	int rc;
 
 	r.esp = 0xC0008000; /* unmapped */
 	in = r;
-	cr_assert_eq(software_interrupt(v, &r), -EFAULT);
+	rc = software_interrupt(v, &r);
+	cr_assert_eq(
+		rc, -EFAULT,
+		"a frame that cannot be written: returned %d, want -EFAULT",
+		rc);
 	cr_assert_arr_eq(&r, &in, sizeof(r), "registers changed");
 	v->ext.kernel_ss = 0; /* ring 3 without stack_switch */
 	r = in = int_n(3, 0x80);
-	cr_assert_eq(software_interrupt(v, &r), -EFAULT);
+	rc = software_interrupt(v, &r);
+	cr_assert_eq(
+		rc, -EFAULT,
+		"a frame that cannot be written: returned %d, want -EFAULT",
+		rc);
 	cr_assert_arr_eq(&r, &in, sizeof(r), "registers changed");
 }

@@ -79,7 +79,10 @@ static void previous_table(void)
 /* A refused table: the result, and nothing changed. */
 static void refused(uint32_t table, long rc)
 {
-	cr_assert_eq(do_set_trap_table(table), rc, "table %#x", table);
+	long got = do_set_trap_table(table);
+
+	cr_assert_eq(got, rc, "table %#x: returned %ld, want %ld", table, got,
+		     rc);
 	cr_assert_arr_eq(v->ext.traps, before, sizeof(before),
 			 "the previous table changed");
 	assert_gate(gate_before);
@@ -171,6 +174,21 @@ Test(set_trap_table, too_many_einval)
 		    FLAT_RING1_CS, HANDLER + i);
 	put(TABLE_VA, 257, 0, 0, 0, 0);
 	refused(TABLE_VA, -EINVAL);
+}
+
+/* 257 entries, none the terminator, that end where the mapping ends: the
+ * VMM reads entry 256, which is not the end, and stops there (-EINVAL).
+ * One that reads on to a terminator and counts afterwards reads the
+ * unmapped page after them (-EFAULT), or loops over a table without end. */
+Test(set_trap_table, endless_stops_at_257)
+{
+	uint32_t base = TABLE_VA + 0x2000 - 257 * sizeof(struct trap_info);
+
+	previous_table();
+	for (unsigned i = 0; i < 257; i++)
+		put(base, i, i == 0x80 || i == 0x82 ? 0x83 : i & 0xFF, 0,
+		    FLAT_RING1_CS, HANDLER + i);
+	refused(base, -EINVAL);
 }
 
 Test(set_trap_table, hypercall_vector_eperm)

@@ -19,6 +19,7 @@
 extern struct seg_desc idt[256]; /* tramp.S */
 
 #define GATE_TRAP32	 0x8F /* present, 32-bit trap gate, DPL 0 */
+#define GATE_INT32	 0x8E /* present, 32-bit interrupt gate, DPL 0 */
 #define MAX_TRAP_ENTRIES 256
 
 /*

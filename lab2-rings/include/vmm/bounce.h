@@ -54,10 +54,12 @@ int software_interrupt(struct vcpu *v, struct cpu_regs *r);
 
 /*
  * LAB 2 EXERCISE 7. The IDT gate for FAST_TRAP_VECTOR while v runs: if
- * v's trap table has an entry for it of DPL 3 without TI_IF, a 32-bit trap
- * gate (type 0xF) of DPL 3 to the handler's cs:address, so that int $0x80
- * goes from ring 3 straight to the guest kernel; otherwise the VMM's own
- * gate, DPL 0, to vector_stubs[FAST_TRAP_VECTOR] (as idt_set_gate makes).
+ * v belongs to a domain (the idle vCPU has none) and its trap table has
+ * an entry for it of DPL 3 without TI_IF, a 32-bit trap gate (type 0xF)
+ * of DPL 3 to the handler's cs:address, so that int $0x80 goes from ring
+ * 3 straight to the guest kernel; otherwise the VMM's own gate, a 32-bit
+ * interrupt gate of DPL 0 (GATE_INT32) to vector_stubs[FAST_TRAP_VECTOR],
+ * as idt_set_gate makes it. Only builds the gate: the IDT is not written.
  */
 struct seg_desc fast_trap_gate(const struct vcpu *v);
 

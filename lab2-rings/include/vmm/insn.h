@@ -17,7 +17,10 @@ struct cpu_regs;
  *   0F 32 rdmsr, 0F 20 and 0F 22 "mov cr", 0F 21 and 0F 23 "mov dr",
  *   0F 00 with ModRM reg 2 lldt, reg 3 ltr,
  *   0F 01 with ModRM reg 2 lgdt, reg 3 lidt, reg 6 lmsw, reg 7 invlpg.
- * (The ModRM reg field is bits 5-3 of the byte after the opcode.)
+ * (The ModRM reg field is bits 5-3 of the byte after the opcode. With a
+ * register operand, ModRM mod = 3, most of 0F 01's reg values are other
+ * instructions, xsetbv or monitor say; only lmsw is meant there, and the
+ * tests use no other.)
  */
 const char *priv_insn_name(const uint8_t *insn, unsigned len);
 

@@ -1,7 +1,8 @@
 /*
  * trap_table_bad: trap tables that cannot be read whole, or do not end.
  * A table that does not end within 256 entries: -EINVAL (256 entries and
- * the terminator are fine). A pointer the VMM must not follow: unmapped,
+ * the terminator are fine), also when the 257th entry is the last one
+ * mapped. A pointer the VMM must not follow: unmapped,
  * in the VMM, in the read-only GDT area and IDT of the trampoline (which
  * ring 1 can read, but which is the VMM's and no table of the guest's),
  * wrapping around the top of memory, or a table that runs off the end of
@@ -72,6 +73,9 @@ void test_main(void)
 	struct desc_ptr idt;
 	char *si_end = (char *)KIT_SHARED_INFO_VA(start_info->nr_pages) + 4096;
 	struct trap_info *tail = (struct trap_info *)(si_end - 16);
+	char *uw_end = (char *)KIT_USER_BASE +
+		       KIT_USER_PAGES(start_info->nr_pages) * 4096;
+	struct trap_info *edge = (struct trap_info *)uw_end - 257;
 	uint32_t b;
 
 	check_eq(trap_set(6, 0, 0, rec_skip2), 0);
@@ -81,6 +85,12 @@ void test_main(void)
 	expect("257 entries", big, -EINVAL);
 	fill(300, 0);
 	expect("300 entries, no end", big, -EINVAL);
+	/* 257 entries, no end, whose last byte is the last one mapped (the
+	 * user window's end: an unmapped page follows). The VMM reads entry
+	 * 256, which is not the end, and stops there; a VMM that reads on
+	 * until an end and counts afterwards meets the unmapped page. */
+	memcpy(edge, big, 257 * sizeof(*edge));
+	expect("257 entries up to the last mapped byte", edge, -EINVAL);
 	expect("unmapped", (const void *)0x00400000, -EFAULT);
 	expect("in the VMM", (const void *)0xF8100000, -EFAULT);
 	expect("the GDT area (read-only to us)", (const void *)0xF0400000,

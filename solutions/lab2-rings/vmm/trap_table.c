@@ -19,6 +19,7 @@
 extern struct seg_desc idt[256]; /* tramp.S */
 
 #define GATE_TRAP32	 0x8F /* present, 32-bit trap gate, DPL 0 */
+#define GATE_INT32	 0x8E /* present, 32-bit interrupt gate, DPL 0 */
 #define MAX_TRAP_ENTRIES 256
 
 /*
@@ -69,7 +70,7 @@ struct seg_desc fast_trap_gate(const struct vcpu *v)
 	/* BEGIN LAB 2 EXERCISE 7 (fast_trap_gate) */
 	const struct trap_info *ti = &v->ext.traps[FAST_TRAP_VECTOR];
 	uint32_t off = vector_stubs[FAST_TRAP_VECTOR];
-	uint32_t sel = VMM_CS, type = GATE_TRAP32 & ~0x1u; /* interrupt gate */
+	uint32_t sel = VMM_CS, type = GATE_INT32;
 	struct seg_desc gate;
 
 	if (v->domain && ti->address && TI_GET_DPL(ti) == 3 && !TI_GET_IF(ti)) {
