@@ -96,9 +96,8 @@ hint() {
 }
 
 # For a missing `expect ^...` line: the console line that begins most
-# like it, if it shares at least the pattern's first two words (the
-# author and a domain, say): what the VMM said instead, e.g. another
-# reason for a domain's end. The pattern's literal start is read up to
+# like it, if it shares at least the pattern's first words (below): what
+# the VMM said instead, e.g. another reason for a domain's end. The pattern's literal start is read up to
 # its first unescaped special character.
 nearest() {
 	case $1 in ^*) ;; *) return 0 ;; esac
@@ -110,10 +109,16 @@ nearest() {
 				if (index(".[]()*+?{}|^$", c)) break
 				lit = lit c
 			}
-			# the end of its second word: at least this much in common
-			need = index(lit, " ")
-			rest = substr(lit, need + 1)
-			need = index(rest, " ") ? need + index(rest, " ") : length(lit)
+			# At least this much in common: its first three words
+			# ("(d0) Test result:"), four for the lines of the VMM about a
+			# domain ("(VMM) d2 (x.elf): destroyed:"), not only whose
+			# line it is; all of a shorter pattern.
+			words = lit ~ /^\(VMM\) d[0-9]+ / ? 4 : 3
+			need = 0
+			while (words-- > 0 && (i = index(substr(lit, need + 1), " ")))
+				need += i
+			if (words >= 0)
+				need = length(lit)
 		}
 		{
 			n = 0

@@ -61,6 +61,8 @@ check "a flood of NUL bytes without a newline is cut at once too" \
 check "the missing line is named" grep -q 'missing: .*never appears' "$out/all.txt"
 check "a missing line shows the console line nearest to it" \
 	grep -q "^      nearest:   (d0) Test result: SUCCESS\$" "$out/all.txt"
+check "...but not one that shares only two words with it" \
+	sh -c "! grep -A1 'Test passed' $out/all.txt | grep -q nearest"
 check "the forbidden line is shown" grep -q 'forbidden: (d0) Test result' "$out/all.txt"
 check "each failed test keeps its log" test -s "$out/all/logs/st_fail.log"
 check "a failed test shows the first failure a guest reported" \
