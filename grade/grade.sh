@@ -4,8 +4,9 @@
 # grade/README.md for the test-list format.
 #
 #   grade/grade.sh [options]
-#     --lab N          grade labs 1..N (default: the first lab with an
-#                      exercise stub left, tools/default-lab.sh; with
+#     --lab N          grade labs 1..N (default: the lab being worked
+#                      on, the last one in which an exercise has code,
+#                      lab 1 in a fresh copy: tools/default-lab.sh; with
 #                      --sol the last lab)
 #     --sol            grade the reference solutions (build/labN-sol)
 #     --solved K       use the solutions of labs 1..K only (build/labN-solvedK)
