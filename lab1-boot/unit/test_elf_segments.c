@@ -69,6 +69,10 @@ Test(elf_segments, data_outside_file)
 	ph(1)->p_filesz = 0x1000;
 	ph(1)->p_offset = len;
 	check_segs(ELF_ERR_SEGDATA, 0);
+	/* No data at all, but an offset past the end: still refused. */
+	ph(1)->p_filesz = 0;
+	ph(1)->p_offset = len + 1;
+	check_segs(ELF_ERR_SEGDATA, 0);
 }
 
 /* p_offset + p_filesz wraps to 0 (or 1). */

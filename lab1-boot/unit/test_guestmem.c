@@ -9,7 +9,8 @@
  * Checked: success with the page offset kept; L2 or L1 entry not present;
  * a write through a read-only L1 or L2 entry; a user access without PTE_U
  * at either level; a PSE L2 entry; a va in the hole (even with the hole's
- * slots filled in); a target frame beyond the frame table. Then
+ * slots filled in); an L1 table or a target frame beyond the frame
+ * table. Then
  * copy_from_guest / copy_to_guest across a page boundary onto two distant
  * frames, and -EFAULT when the second page is missing or read-only.
  */
@@ -172,6 +173,21 @@ Test(guest_walk, target_beyond_frame_table)
 	cr_assert_eq(walk(VA + 0x1000, 0, &ma), -EFAULT);
 	cr_assert_eq(walk(VA + 0x2000, 0, &ma), 0);
 	cr_assert_eq(ma, (UNIT_MACHINE_FRAMES - 1) << 12);
+}
+
+/* An L2 entry whose L1 table lies beyond the frame table: the walk must
+ * not read it (through the direct map, past machine memory). */
+Test(guest_walk, l1_table_beyond_frame_table)
+{
+	paddr_t ma;
+
+	l2[L2_INDEX(VA)] = (UNIT_MACHINE_FRAMES << 12) | RWU;
+	cr_assert_eq(walk(VA, 0, &ma), -EFAULT,
+		     "an L1 table at mfn %#x, beyond the frame table: followed",
+		     UNIT_MACHINE_FRAMES);
+	l2[L2_INDEX(VA)] = 0xFFFFF000 | RWU;
+	cr_assert_eq(walk(VA, 0, &ma), -EFAULT,
+		     "an L1 table at mfn 0xfffff: followed");
 }
 
 /* ---- copies: supervisor-only pages, as the builder maps them ---- */

@@ -5,7 +5,10 @@
  * order and stop at `max`. The maps are built byte by byte as a boot
  * loader lays them out: `size` excludes itself and may exceed 20, and
  * addr/len are 64-bit (a length of 4 GiB or more, a range above 4 GiB and
- * an addr + len that would wrap 64 bits all occur). mmap_exclude (provided)
+ * an addr + len that would wrap 64 bits all occur); an entry cut by the
+ * map's length, or whose size is below 20 or runs past the map's end
+ * (even so far as to wrap a 32-bit position), ends the map. mmap_exclude
+ * (provided)
  * is checked for each way a hole can overlap a range.
  */
 #include <signal.h>
@@ -167,6 +170,44 @@ Test(mmap_usable, honours_length)
 	map_len -= 24; /* hide the second entry */
 	cr_assert_eq(usable(128 * MB, 8), 1);
 	check_range(0, 0x1000, 0x2000);
+}
+
+/* An entry of 24 bytes whose size field says `size` (another length). */
+static void add_raw(uint32_t size, uint64_t addr, uint64_t len, uint32_t type)
+{
+	add_sized(20, addr, len, type);
+	memcpy(map + map_len - 24, &size, sizeof(size));
+}
+
+/* The map ends in the middle of an entry: that entry is not read. */
+Test(mmap_usable, ends_mid_entry)
+{
+	add(0x1000, 0x1000, 1);
+	add(0x3000, 0x1000, 1);
+	map_len -= 10;
+	cr_assert_eq(usable(128 * MB, 8), 1,
+		     "an entry cut by mmap_length was read");
+	check_range(0, 0x1000, 0x2000);
+}
+
+/* An entry whose size runs past the map's end (here so far that a 32-bit
+ * position would wrap around to the first entry), or is below 20, ends
+ * the map: neither it nor anything after it is read. */
+Test(mmap_usable, bad_size_ends_map)
+{
+	static const uint32_t bad[] = { 0xFFFFFFFC, 0xFFFFFFF0, 48, 16, 0 };
+
+	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		reset();
+		add(0x1000, 0x1000, 1);
+		add_raw(bad[i], 0x3000, 0x1000, 1);
+		add(0x5000, 0x1000, 1);
+		cr_assert_eq(
+			usable(128 * MB, 8), 1,
+			"an entry of size %#x was read, or what follows it",
+			bad[i]);
+		check_range(0, 0x1000, 0x2000);
+	}
 }
 
 /* ---- mmap_exclude ---- */

@@ -22,6 +22,10 @@ static int frame_ok(uint32_t ebp)
 	       ebp + 8 <= (uint32_t)(uintptr_t)__vmm_end;
 }
 
+/* Prints one line per frame, print_symbol_line(return address, 1), at
+ * most BACKTRACE_MAX; stops at a frame pointer of 0, and at one that
+ * frame_ok refuses, after the line "  [bad frame pointer XXXXXXXX]"
+ * (printk's %08x). */
 void backtrace(uint32_t ebp)
 {
 	/* BEGIN LAB 1 EXERCISE 9 (backtrace) */

@@ -28,8 +28,10 @@
 #define ELF_ERR_PHOFF	"program headers outside the file"
 
 /* elf_check_segments, for each PT_LOAD header in order, then overall.
- * SEGDATA: p_offset and p_offset + p_filesz must both lie in the file (an
- * offset past the end is refused even when p_filesz is 0). */
+ * SEGDATA: p_offset and p_offset + p_filesz must both lie in the file,
+ * that is be at most its length (an offset past the end is refused even
+ * when p_filesz is 0; an offset equal to the length with p_filesz 0 is
+ * fine). */
 #define ELF_ERR_FILESZ	"segment file size exceeds its memory size"
 #define ELF_ERR_SEGDATA "segment data outside the file"
 #define ELF_ERR_BELOW	"segment below the guest kernel base"

@@ -15,7 +15,10 @@ struct mem_range {
  * `entries`) and writes the usable RAM to out[0..max): each range of type
  * MULTIBOOT_MEMORY_AVAILABLE, shrunk inward to page boundaries and clipped
  * to [0, limit); empty results are dropped. Ranges stay in map order.
- * Returns how many were written; entries beyond `max` are ignored.
+ * Returns how many ranges were written, at most max: once max are, the
+ * rest of the map is not read. An entry is read only if all of it lies
+ * within mmap_length (its size field and the size bytes after it) and
+ * its size is at least 20; the first one that is not ends the map.
  */
 int mmap_usable(const void *entries, uint32_t mmap_length, paddr_t limit,
 		struct mem_range *out, int max);

@@ -19,7 +19,12 @@ int mmap_usable(const void *entries, uint32_t mmap_length, paddr_t limit,
 		uint64_t len = ((uint64_t)e->len_hi << 32) | e->len_lo;
 		uint64_t end;
 
-		p += sizeof(e->size) + e->size; /* size excludes itself */
+		/* size excludes itself; an entry too short, or one that runs
+		 * past the map's end, ends the map */
+		if (e->size < sizeof(*e) - sizeof(e->size) ||
+		    e->size > (uint32_t)(stop - p) - sizeof(e->size))
+			break;
+		p += sizeof(e->size) + e->size;
 		if (e->type != MULTIBOOT_MEMORY_AVAILABLE || start >= limit)
 			continue;
 		end = len >= limit - start ? limit : start + len;
