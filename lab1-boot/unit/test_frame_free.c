@@ -139,16 +139,21 @@ Test(frame_free, double_free_panics, .signal = SIGABRT)
 	frame_free(m);
 	cr_assert_eq(frames_free(), NFREE + 1); /* the first free is fine */
 	frame_free(m);
+	cr_assert_fail("frame_free returned from a double free: it must panic");
 }
 
 Test(frame_free, free_of_never_allocated_panics, .signal = SIGABRT)
 {
 	frame_free(FIRST + 2);
+	cr_assert_fail(
+		"frame_free returned from a free of a frame never allocated: it must panic");
 }
 
 Test(frame_free, free_reserved_panics, .signal = SIGABRT)
 {
 	frame_free(FIRST - 1); /* boot memory: owned by DOMID_XEN, count 1 */
+	cr_assert_fail(
+		"frame_free returned from a free of a reserved frame: it must panic");
 }
 
 Test(frame_free, vmm_frames_can_be_freed)
@@ -166,6 +171,8 @@ Test(frame_free, free_with_references_panics, .signal = SIGABRT)
 
 	mfn_to_frame(m)->count = 2;
 	frame_free(m);
+	cr_assert_fail(
+		"frame_free returned from a free of a frame still referenced: it must panic");
 }
 
 Test(frame_free, free_with_type_count_panics, .signal = SIGABRT)
@@ -175,11 +182,15 @@ Test(frame_free, free_with_type_count_panics, .signal = SIGABRT)
 	mfn_to_frame(m)->type = FT_L1;
 	mfn_to_frame(m)->type_count = 1;
 	frame_free(m);
+	cr_assert_fail(
+		"frame_free returned from a free of a frame with a type count: it must panic");
 }
 
 Test(frame_free, free_past_table_panics, .signal = SIGABRT)
 {
 	frame_free(UNIT_MACHINE_FRAMES);
+	cr_assert_fail(
+		"frame_free returned from a free of an mfn past the table: it must panic");
 }
 
 Test(frame_free, free_invalid_mfn_panics, .signal = SIGABRT)

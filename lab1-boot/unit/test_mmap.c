@@ -243,4 +243,6 @@ Test(mmap_exclude, split_beyond_max_panics, .signal = SIGABRT)
 	struct mem_range m[1] = { r(0x1000, 0x9000) };
 
 	mmap_exclude(m, 1, 1, r(0x2000, 0x3000));
+	cr_assert_fail("mmap_exclude returned from a split past max: it must "
+		       "panic");
 }
