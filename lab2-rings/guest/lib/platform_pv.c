@@ -24,7 +24,7 @@ static __noreturn void pv_shutdown(unsigned reason)
 
 	HYPERVISOR_sched_op(SCHEDOP_shutdown, &arg);
 	pv_console_write(refused, sizeof(refused) - 1);
-	HYPERVISOR_set_trap_table(NULL);
+	HYPERVISOR_set_trap_table(0); /* no handler left */
 	for (;;)
 		__asm__ volatile("ud2");
 }
