@@ -132,6 +132,13 @@ nearest() {
 	' "$log" >>"$res.detail"
 }
 
+# For a domain with no result line: the last line it printed, where it
+# was when it stopped (tests print what they are about to do).
+last_line() {
+	l=$(grep "^($1) " "$log" | tail -n 1 | cut -c 1-100)
+	[ -z "$l" ] || detail "the last line of $1: $l"
+}
+
 # Writes the result: VERDICT POINTS NOTE...
 finish() {
 	verdict=$1
@@ -301,7 +308,10 @@ judge() {
 		esac
 	done <"$run.found"
 	[ -n "$ex" ] && finish FAIL "$ex"
-	[ "$rc" = 0 ] && finish CRASH "the machine reset (triple fault)"
+	if [ "$rc" = 0 ]; then
+		detail "no handler could run in the VMM (often %cr3, a descriptor table or the stack loaded with something invalid)"
+		finish CRASH "the machine reset (triple fault)"
+	fi
 	want_exit=""
 	fail=""
 	crash=""
@@ -314,6 +324,7 @@ judge() {
 		result)
 			if [ -z "$got" ]; then
 				crash="no result line from $rest"
+				last_line "$rest"
 			elif [ "$got" != SUCCESS ]; then
 				detail "$rest reported $got"
 				fail=yes

@@ -65,6 +65,10 @@ check "...but not one that shares only two words with it" \
 	sh -c "! grep -A1 'Test passed' $out/all.txt | grep -q nearest"
 check "the forbidden line is shown" grep -q 'forbidden: (d0) Test result' "$out/all.txt"
 check "each failed test keeps its log" test -s "$out/all/logs/st_fail.log"
+check "a domain with no result line shows its last line" \
+	grep -q "^      the last line of d0: (d0) a line of output" "$out/all.txt"
+check "a triple fault says what often causes one" \
+	grep -q "^      no handler could run in the VMM" "$out/all.txt"
 check "a failed test shows the first failure a guest reported" \
 	grep -q "^      the first failure reported: (d0) FAILURE: check failed: x == 1" \
 	"$out/all.txt"

@@ -54,13 +54,16 @@ void unit_machine_init(void)
 		abort();
 }
 
+struct frame *unit_frame_decoy;
+
 void unit_frame_table_init(void)
 {
 	static struct frame *table;
 
 	free(table);
-	table = calloc(UNIT_MACHINE_FRAMES, sizeof(*table));
+	table = calloc(UNIT_MACHINE_FRAMES + 1, sizeof(*table));
 	if (!table)
 		abort();
 	frame_table_init(table, UNIT_MACHINE_FRAMES);
+	unit_frame_decoy = &table[UNIT_MACHINE_FRAMES];
 }

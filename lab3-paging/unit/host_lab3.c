@@ -80,6 +80,13 @@ void unit_lab3_init(void)
 	give(UNIT_FIRST, UNIT_FRAMES, UNIT_DOMID);
 	give(UNIT_OTHER, UNIT_FRAMES, UNIT_DOMID + 1);
 	give(UNIT_SHARED, 1, DOMID_XEN);
+	/* UNIT_BAD, past the table: to all appearances a pinned L1 of ours,
+	 * so that a pin, unpin or base switch that skips mfn_valid is seen */
+	*unit_frame_decoy = (struct frame){ .owner = UNIT_DOMID,
+					    .type = FT_L1,
+					    .flags = FF_PINNED | FF_VALIDATED,
+					    .count = 2,
+					    .type_count = 1 };
 	memset(&unit_d, 0, sizeof(unit_d));
 	unit_d.id = UNIT_DOMID;
 	unit_d.state = DOM_RUNNING;
@@ -107,7 +114,8 @@ void unit_set_frame(mfn_t mfn, uint32_t count, int type, uint32_t tc,
 	f->flags = flags;
 }
 
-static struct frame saved[UNIT_MACHINE_FRAMES];
+/* The table and the decoy past it (unit.h). */
+static struct frame saved[UNIT_MACHINE_FRAMES + 1];
 
 void unit_frames_save(void)
 {
@@ -116,7 +124,7 @@ void unit_frames_save(void)
 
 int unit_frames_diff(void)
 {
-	for (mfn_t m = 0; m < UNIT_MACHINE_FRAMES; m++)
+	for (mfn_t m = 0; m <= UNIT_MACHINE_FRAMES; m++)
 		if (memcmp(mfn_to_frame(m), &saved[m], sizeof(saved[m])))
 			return (int)m;
 	return -1;

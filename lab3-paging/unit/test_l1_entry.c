@@ -186,10 +186,17 @@ Test(l1_entry, validation_undone_on_busy)
 
 Test(l1_entry, self_map)
 {
+	int rc;
+
 	fill_a();
 	unit_table(A)[700] = PTE(A, RW);
 	unit_frames_save();
-	cr_assert_eq(get_page_type(A, FT_L1, d), -EBUSY);
+	rc = get_page_type(A, FT_L1, d);
+	cr_assert_eq(rc, -EBUSY,
+		     "an L1 mapping itself writable: %d, want -EBUSY (does "
+		     "get_page_type, exercise 1, take the type before it "
+		     "validates?)",
+		     rc);
 	assert_frames_unchanged("L1 mapping itself writable");
 	/* Read-only, it may map itself: a general reference on itself. */
 	unit_table(A)[700] = PTE(A, PTE_P);

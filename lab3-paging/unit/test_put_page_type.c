@@ -10,8 +10,10 @@
  * its present entries held (a general reference each, a FT_WRITABLE one
  * for writable ones) and clears FF_VALIDATED; the last put of an L2
  * releases its L1s, and through them what they held, and ignores the hole
- * slots; put_page_and_type drops both references.
+ * slots; put_page_and_type drops both references; a put with no type
+ * reference panics.
  */
+#include <signal.h>
 #include <criterion/criterion.h>
 #include "unit_lab3.h"
 
@@ -24,6 +26,24 @@
 static struct domain *const d = &unit_d;
 
 TestSuite(put_page_type, .init = unit_lab3_init);
+
+/* A put with no type reference to drop is a VMM bug: it panics, whatever
+ * the type says (a count that went below 0 would wrap to 4 billion). */
+Test(put_page_type, no_type_reference_panics, .signal = SIGABRT)
+{
+	unit_set_frame(A, 1, FT_WRITABLE, 0, 0);
+	put_page_type(A, d);
+	cr_assert_fail("put_page_type returned for a FT_WRITABLE frame with "
+		       "type count 0: it must panic (BUG_ON)");
+}
+
+Test(put_page_type, untyped_panics, .signal = SIGABRT)
+{
+	unit_set_frame(A, 1, FT_NONE, 0, 0);
+	put_page_type(A, d);
+	cr_assert_fail("put_page_type returned for an untyped frame: it must "
+		       "panic (BUG_ON)");
+}
 
 /* Two FT_WRITABLE references (as two get_page_type calls leave them). */
 Test(put_page_type, writable_counts)

@@ -13,10 +13,12 @@
  *  - an L2 entry naming it as an L1: -EPERM;
  *  - pinning it, or making it our base: -EPERM.
  * After each refusal nothing maps it (a read of 0x40000000 faults).
- * A vulnerable VMM lets one through: this guest then reads the frame,
- * or a VMM that trusts the frame table index of a frame beyond memory
- * faults itself; a fixed one refuses all, the victim booted next runs
- * untouched, and the VMM's final check finds no leak.
+ * A vulnerable VMM lets one through: this guest then reads the frame; a
+ * VMM that reads the frame-table record of a frame beyond memory reads
+ * ordinary memory past the table (the direct map covers it), which this
+ * test cannot see (unit_pin can: unit/host.c puts a decoy there). A
+ * fixed one refuses all, the victim booted next runs untouched, and the
+ * VMM's final check finds no leak.
  */
 #include <guest/hole.h>
 #include <guest/pt.h>
