@@ -17,7 +17,8 @@
 #define PTE_PCD	  0x010
 #define PTE_A	  0x020 /* accessed (set by the CPU) */
 #define PTE_D	  0x040 /* dirty (set by the CPU) */
-#define PTE_PS	  0x080 /* L2 only: 4 MiB page */
+#define PTE_PS	  0x080 /* in an L2 entry: a 4 MiB page */
+#define PTE_PAT	  0x080 /* in an L1 entry: the same bit, the PAT index */
 #define PTE_G	  0x100 /* global */
 #define PTE_AVAIL 0xE00 /* free for software */
 #define PTE_FLAGS 0xFFF

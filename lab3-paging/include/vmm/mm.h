@@ -58,7 +58,7 @@ int get_page_and_type(mfn_t mfn, int type, struct domain *d);
 void put_page_and_type(mfn_t mfn, struct domain *d);
 
 /* Bits an L1 entry may not have: PAT (0x80) and global (0x100). */
-#define L1_DISALLOWED (PTE_PS | PTE_G)
+#define L1_DISALLOWED (PTE_PAT | PTE_G)
 /* Bits an L2 entry may not have: a 4 MiB superpage (XSA-148), global. */
 #define L2_DISALLOWED (PTE_PS | PTE_G)
 
