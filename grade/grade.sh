@@ -379,7 +379,8 @@ split_specs() {
 	dups=$(awk -v dir="$OUT/specs" -v index_file="$OUT/index" '
 		FNR == 1 { lab = FILENAME; sub(/.*\//, "", lab)
 			sub(/\.tests$/, "", lab); f = "" }
-		/^[ \t]*(#|$)/ || $1 == "earlier" { next }
+		/^[ \t]*(#|$)/ { next }
+		$1 == "earlier" { print lab, $0 > (dir "/../earlier"); next }
 		$1 == "test" { if (f != "") close(f)
 			n++; f = sprintf("%s/%04d", dir, n)
 			print "lab " lab > f
@@ -545,8 +546,34 @@ print_line() {
 	if [ -f "$OUT/results/$name.tail" ]; then
 		sed 's/^/      /' "$OUT/results/$name.tail"
 	fi
+	later_needs
 	[ -f "$OUT/logs/$name.log" ] && echo "      log: $OUT/logs/$name.log"
 	return 0
+}
+
+# For a failed test of an earlier lab: the exercises of the later labs
+# graded with it that it needs too, from their lists' `earlier` lines
+# (NAME, or * for a test that boots), so that a student does not take a
+# later lab's stub or bug for an earlier lab gone wrong.
+later_needs() {
+	[ -s "$OUT/earlier" ] || return 0
+	boots=""
+	grep -q '^boot ' "$spec" && boots=yes
+	awk -v name="$name" -v lab="$lab" -v boots="$boots" '
+		{ k = substr($1, 4) + 0 }
+		k <= substr(lab, 4) + 0 { next }
+		{ list = ""; for (i = 4; i <= NF; i++) list = list " " $i }
+		$3 == name { own[k] = list; labs[k] = 1 }
+		$3 == "*" && boots { any[k] = list; labs[k] = 1 }
+		END {
+			for (k = 1; k <= 9; k++) {
+				if (!(k in labs)) continue
+				l = (k in own) ? own[k] : any[k]
+				out = out (out == "" ? "" : "; ") "lab " k " exercises" l
+			}
+			if (out != "")
+				print "      a lab " substr(lab, 4) " test, run on your code of the later labs too: it needs " out
+		}' "$OUT/earlier"
 }
 
 print_tap() {
@@ -577,7 +604,7 @@ report() {
 	fi
 	printf '{"tests": [' >"$json"
 	: >"$OUT.times.new"
-	while read -r _ name lab pts; do
+	while read -r spec name lab pts; do
 		read_result
 		count=$((count + 1))
 		[ "$verdict" = PASS ] || failed=$((failed + 1))

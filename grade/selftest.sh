@@ -87,6 +87,18 @@ grade one --only st_pass || rc=$?
 check "--only runs one test; all passed: exit status 0" is "$rc" 0
 check "--only ran only that test" grep -q 'total: 1/1' "$out/one.txt"
 
+# A failed test of an earlier lab names the later labs' exercises it
+# needs too (their lists' `earlier` lines).
+mkdir -p "$out/later"
+printf 'test st_later 1\nkernel build/selftest/fail.elf\nresult d0\nexit 33\n' \
+	>"$out/later/lab1.tests"
+printf 'earlier st_later 3 4\n' >"$out/later/lab2.tests"
+sh grade/grade.sh --spec "$out/later/lab1.tests" --spec "$out/later/lab2.tests" \
+	--no-build --out "$out/later/run" >"$out/later.txt" 2>&1 || :
+check "a failed earlier-lab test names the later labs' exercises it needs" \
+	grep -q "a lab 1 test, run on your code of the later labs too: it needs lab 2 exercises 3 4\$" \
+	"$out/later.txt"
+
 grade tap --only st_pass,st_fail --tap || :
 check "--tap prints a TAP plan" grep -qx '1\.\.2' "$out/tap.txt"
 check "--tap marks the failure" grep -q '^not ok 2 - selftest/st_fail # FAIL' \
