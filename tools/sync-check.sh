@@ -49,7 +49,21 @@ check_stubs() {
 }
 
 list=""
-[ "${1:-}" = --list ] && list=yes
+case ${1:-} in
+--list) list=yes ;;
+-h | --help)
+	sed -n '2,11s/^# \{0,1\}//p' "$0"
+	exit 0
+	;;
+esac
+have_solutions=""
+for d in solutions/lab[1-9]-*; do
+	[ -d "$d" ] && have_solutions=yes
+done
+if [ -z "$list" ] && [ -z "$have_solutions" ]; then
+	echo "sync-check: no solutions/ here (a student copy): nothing to compare"
+	exit 0
+fi
 problems=$(mktemp)
 all=$(mktemp)
 trap 'rm -f "$problems" "$all"' EXIT
