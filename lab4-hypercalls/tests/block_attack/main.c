@@ -7,6 +7,11 @@
  *              upcall_pending), a callback registered;
  *   selector   as port, and we set the selector bit ourselves: only
  *              upcall_pending counts;
+ *   handunmask as port, and we clear the port's mask bit ourselves, not
+ *              with EVTCHNOP_unmask: pending and unmasked, but no
+ *              upcall_pending (a VMM that scans the bitmaps instead of
+ *              reading upcall_pending returns at once, and the guest
+ *              spins instead of sleeping);
  *   multicall  block inside a multicall, between two other entries;
  *   pair       how=pair role=a|b peer=N: two domains with a channel
  *              between them, both blocked: each could wake the other,
@@ -65,12 +70,15 @@ void test_main(void)
 	} else if (!strcmp(how, "masked")) {
 		events_mask();
 		block();
-	} else if (!strcmp(how, "port") || !strcmp(how, "selector")) {
+	} else if (!strcmp(how, "port") || !strcmp(how, "selector") ||
+		   !strcmp(how, "handunmask")) {
 		check_eq(events_init(handler), 0);
 		events_mask();
 		p = loopback_pending();
 		if (how[0] == 's')
 			vcpu0()->evtchn_pending_sel = 1u << (p / 32);
+		if (how[0] == 'h')
+			evtchn_mask_port((uint32_t)p, 0);
 		block();
 	} else if (!strcmp(how, "multicall")) {
 		struct multicall_entry m[] = {

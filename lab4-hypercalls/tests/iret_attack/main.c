@@ -20,8 +20,11 @@
  *   vmm_sel    cs = the VMM's own code selector with RPL 1
  *   tss_cs     cs = the VMM's TSS selector with RPL 1
  *   data_cs    cs = our data selector
- *   user_ss    to ring 3 with ss = the ring-1 stack selector
+ *   user_ss    to ring 3 with ss = the ring-1 stack selector (the frame
+ *              at LOW_VA + 0xFE8: the VMM's line gives that address)
  *   user_rpl   the ring-3 code selector with RPL 1
+ *   user_vmm_cs  cs = the VMM's code selector with RPL 3
+ *   user_data_cs cs = the ring-3 data selector (RPL 3 too)
  *  the frame we may use, with flags we may not have (we survive):
  *   flags      eflags with every bit but TF set (IOPL 3, NT, VM, VIF,
  *              VIP...): we land with only the flags a guest may choose
@@ -154,7 +157,7 @@ static void iopl(void)
 
 void test_main(void)
 {
-	char how[12] = "";
+	char how[16] = "";
 	uint32_t *f = &frame_area[32];
 
 	test_arg("how", how, sizeof(how));
@@ -215,7 +218,19 @@ void test_main(void)
 		iret_at((uint32_t)f);
 	}
 	if (!strcmp(how, "user_ss")) {
+		/* at a known address: the VMM's line names the frame's
+		 * address, not a word it read from it */
+		map_edges();
+		f = (uint32_t *)(KVA(e.low) + 4096 - 24);
 		frame(f, FLAT_RING3_CS, 0x202, FLAT_RING1_SS);
+		iret_at(LOW_VA + 4096 - 24);
+	}
+	if (!strcmp(how, "user_vmm_cs")) {
+		frame(f, VMM_CS | 3, 0x202, FLAT_RING3_SS);
+		iret_at((uint32_t)f);
+	}
+	if (!strcmp(how, "user_data_cs")) {
+		frame(f, FLAT_RING3_DS, 0x202, FLAT_RING3_SS);
 		iret_at((uint32_t)f);
 	}
 	if (!strcmp(how, "user_rpl")) {
