@@ -222,6 +222,12 @@ Test(bvt_charge, no_limit_never_unwarps)
 		cr_assert_eq(b.unwarped_at, 0);
 		cr_assert_eq(b.avt, (int64_t)i * 100000);
 		cr_assert_eq(b.evt, b.avt - 5000);
+		/* counted all the same: a limit set later starts from it */
+		cr_assert_eq(
+			b.warp_used, (uint64_t)i * 1000000000,
+			"warped without a limit: warp_used %llu, want %llu",
+			(unsigned long long)b.warp_used,
+			(unsigned long long)i * 1000000000);
 	}
 }
 

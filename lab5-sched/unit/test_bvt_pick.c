@@ -388,3 +388,30 @@ Test(bvt_pick, random)
 		cr_assert_eq(s, want_s, "random queue %d: slice", t);
 	}
 }
+
+/* Virtual times past 32 bits, across 2^31 and 2^32, and negative: an
+ * evt compared as an int (or an i386 long) picks the wrong vCPU once its
+ * domain has run long enough. */
+Test(bvt_pick, evts_past_32_bits)
+{
+	static const int64_t cases[][2] = {
+		{ (1ll << 31) - 1, 1ll << 31 },
+		{ (1ll << 32) + 5, (1ll << 32) - 5 },
+		{ -(1ll << 31) - 3, (1ll << 31) - 3 },
+	};
+	static const int want[] = { 0, 1, 0 };
+
+	for (int c = 0; c < 3; c++) {
+		struct bvt b[2];
+		uint64_t s;
+		int got;
+
+		fill(b, cases[c], 2, 10);
+		got = pick(b, 2, 0, &s);
+		cr_assert_eq(got, want[c],
+			     "evts %lld and %lld: picked %d, want %d (the "
+			     "lower evt, compared in 64 bits)",
+			     (long long)cases[c][0], (long long)cases[c][1],
+			     got, want[c]);
+	}
+}

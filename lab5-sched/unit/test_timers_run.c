@@ -125,3 +125,57 @@ Test(timers_run, stopped_timer_never_runs)
 	cr_assert_eq(timers_run(unit_now), 1);
 	cr_assert_str_eq(order, "B");
 }
+
+/* None early, to the nanosecond. */
+Test(timers_run, not_one_ns_early)
+{
+	timer_set(&t[0], 10 * US);
+	unit_now = 10 * US - 1;
+	cr_assert_eq(timers_run(unit_now), 0, "a timer ran 1 ns early");
+	cr_assert_eq(nrun, 0);
+}
+
+/* t[0]'s function stops t[1] and sets t[2] before it: t[1] must not
+ * run, t[2] must, and the list stays whole (t[3] still armed). A walk
+ * that kept a pointer to the next timer across the call would not see
+ * the change. */
+static void meddle(struct timer *x)
+{
+	note(x);
+	timer_stop(&t[1]);
+	timer_set(&t[2], 12 * US);
+}
+
+Test(timers_run, fn_changes_the_list)
+{
+	t[0].fn = meddle;
+	timer_set(&t[0], 10 * US);
+	timer_set(&t[1], 15 * US);
+	timer_set(&t[3], 100 * US);
+	unit_now = 20 * US;
+	cr_assert_eq(timers_run(unit_now), 2);
+	cr_assert_str_eq(order, "AC", "ran %s, want AC", order);
+	cr_assert(t[3].active, "a timer after them was lost");
+	cr_assert_eq(timers_next(), 100 * US);
+}
+
+/* `now` is the moment of the call: a function that sets its timer for
+ * the clock's next reading ("as soon as possible") waits for the next
+ * call, even though the clock moved on meanwhile (a loop that read the
+ * clock again would never end). */
+static void asap(struct timer *x)
+{
+	note(x);
+	unit_now += 1000;
+	if (nrun < 8)
+		timer_set(x, unit_now);
+}
+
+Test(timers_run, now_is_fixed)
+{
+	t[0].fn = asap;
+	timer_set(&t[0], 10 * US);
+	unit_now = 10 * US;
+	cr_assert_eq(timers_run(10 * US), 1,
+		     "a timer set for later than `now` ran in the same call");
+}

@@ -12,8 +12,10 @@
  *    control word and MXCSR are still its own;
  *  - and its own task-switched flag: after fpu_taskswitch(1), the next
  *    FPU instruction raises #NM in the guest, once (the delivery clears
- *    the flag), also after a switch away and back; the registers stay
- *    intact throughout.
+ *    the flag, for good: none after a switch away and back either), also
+ *    when set before a switch away and back; registers loaded since the
+ *    last switch survive such an #NM; the registers stay intact
+ *    throughout.
  * A VMM that shares the registers, restores the wrong vCPU's, or hands a
  * domain the other's state at its first use, is caught.
  */
@@ -151,6 +153,34 @@ static void one_nm_then_usable(int away)
 		    TRIES, TRIES);
 }
 
+/*
+ * Registers changed since the last switch survive our own #NM while we
+ * own the FPU: a VMM that reloads its saved copy of them then (it need
+ * not: they are in the FPU) gives us back old ones. A switch between the
+ * load and the #NM would save and restore them anyway: then we try
+ * again.
+ */
+static void own_nm_keeps_registers(uint32_t seed)
+{
+	struct fault f;
+
+	for (int i = 0; i < TRIES; i++) {
+		uint32_t v0 = vcpu0()->time.version;
+
+		load(seed);
+		check_eq(_hypercall1(__HYPERVISOR_fpu_taskswitch, 1), 0);
+		check_eq(exec_fault(fpu_insn, NULL, &f), 1);
+		if (vcpu0()->time.version != v0)
+			continue;
+		if (!same())
+			xtf_failure("our own #NM, the FPU ours: the registers "
+				    "loaded since the last switch are gone");
+		return;
+	}
+	xtf_failure("a switch came between a load and our #NM %d times in %d",
+		    TRIES, TRIES);
+}
+
 /* The guest's own TS: its next FPU use raises #NM in the guest, once:
  * delivering the #NM clears it (as Xen's does), the VMM having made the
  * FPU ours first. Set again, it survives a switch away and back. */
@@ -159,6 +189,14 @@ static void taskswitch(void)
 	struct fault f;
 
 	one_nm_then_usable(0);
+	/* The delivery cleared the flag for good: after a switch away and
+	 * back, no #NM of ours (the VMM sets TS at each switch to us only
+	 * while the flag is set). */
+	until_switched();
+	check_eq(exec_fault(fpu_insn, NULL, &f), 0);
+	/* another pattern (seed ^ 3 keeps MXCSR valid: load() puts the seed
+	 * in its rounding bits) */
+	own_nm_keeps_registers(test_arg_num("seed", 1) ^ 3);
 	one_nm_then_usable(1);
 	check_eq(_hypercall1(__HYPERVISOR_fpu_taskswitch, 0), 0);
 	check_eq(exec_fault(fpu_insn, NULL, &f), 0);

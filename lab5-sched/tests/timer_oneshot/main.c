@@ -8,7 +8,9 @@
  *    event, at +1 ms;
  *  - a deadline in the past (and deadline 1) fires at once;
  *  - ~0 never fires in the time we wait (and is cancelled after);
- *  - 20 deadlines in a row, each 300 us apart, each met within LATE_NS.
+ *  - 20 deadlines in a row, each 300 us apart, each met within LATE_NS;
+ *  - deadlines at 2^32 ns (its low half 0: no cancel) and 3 x 2^32 ns
+ *    (system time past 2^33 ns), met within LATE_NS.
  */
 #include <stddef.h>
 #include <guest/events.h>
@@ -82,5 +84,17 @@ void test_main(void)
 			worst = (uint32_t)(t - d);
 	}
 	printf("20 timers in a row: latest %u ns after its deadline\n", worst);
+
+	/* Past 32 bits of nanoseconds (waited for in the idle halt): a
+	 * deadline whose low half is 0 is no cancel, and system time goes
+	 * on past 2^33 ns (a 32-bit high product in scale_delta, the i386
+	 * `unsigned long`, would wrap it back). */
+	d = 1ull << 32;
+	t = sleep_until(d);
+	on_time("at 2^32 ns", d, t);
+	d = 3ull << 32;
+	t = sleep_until(d);
+	on_time("at 3 x 2^32 ns", d, t);
+	printf("deadlines at 2^32 and 3 x 2^32 ns: on time\n");
 	xtf_success("timers fire on time, once, and only when set");
 }
