@@ -2,8 +2,9 @@
 
 # VMM sources the host unit tests compile (HOST_UNIT_TEST): BVT's
 # decisions and the time scale need nothing of the VMM; the software
-# timers only the PIT and the clock (unit/host_timer.c stands in).
-UNIT_SRCS += vmm/bvt.c lib/time_scale.c vmm/timer.c
+# timers only the PIT and the clock, the published time only the clock's
+# scale (unit/host_timer.c stands in).
+UNIT_SRCS += vmm/bvt.c lib/time_scale.c vmm/timer.c vmm/vtime.c
 
 # The guest kernel's user programs (lab 2's guest/user/user.mk): lab 5's
 # join lab 4's, with time in the user library. They run only with "time"

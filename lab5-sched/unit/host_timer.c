@@ -1,9 +1,16 @@
 /*
  * What vmm/timer.c calls outside itself, for the host unit tests: the
- * PIT (each programming recorded) and the clock (set by the test).
+ * PIT (each programming recorded) and the clock (set by the test); and
+ * the clock's scale that vmm/vtime.c publishes (vmm/time.c's, set by the
+ * test).
  */
 #include <stdint.h>
+#include <vmm/time.h>
 #include "unit_timer.h"
+
+uint64_t time0_tsc;
+struct time_scale tsc_scale;
+uint32_t wall_sec_at_boot;
 
 uint64_t unit_now;
 int unit_pit_calls;
