@@ -1,5 +1,6 @@
-/* The iret hypercall by hand, for the tests that attack or measure it
- * (include/guest/events.h). */
+/* The iret hypercall by hand, and at a stack of the caller's choosing,
+ * for the tests that attack or measure it (include/guest/events.h). */
+#include <guest/console.h>
 #include <guest/events.h>
 #include <public/xen.h>
 
@@ -31,4 +32,17 @@ void iret_by_hand(uint32_t eflags, uint32_t eax, struct iret_landing *l)
 		: [fl] "r"(eflags), [eax] "r"(eax), [cs] "i"(FLAT_RING1_CS),
 		  [nr] "i"(__HYPERVISOR_iret)
 		: "eax", "ebx", "esi", "memory", "cc");
+}
+
+void iret_at(uint32_t esp)
+{
+	console_flush();
+	__asm__ volatile("movl %0, %%esp\n\t"
+			 "movl %1, %%eax\n\t"
+			 "int $0x82\n\t"
+			 "ud2"
+			 :
+			 : "r"(esp), "i"(__HYPERVISOR_iret)
+			 : "memory");
+	__builtin_unreachable();
 }

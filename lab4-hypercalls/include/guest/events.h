@@ -8,6 +8,7 @@
 #define GUEST_EVENTS_H
 
 #include <stdint.h>
+#include <lib/compiler.h>
 #include <guest/hypercall_events.h>
 #include <guest/traps.h>
 #include <public/shared_info.h>
@@ -34,6 +35,11 @@ int events_wait(volatile uint32_t *flag);
 
 /* The commands: a port (> 0) or -errno. */
 int evtchn_alloc_unbound(uint32_t remote_dom);
+
+/* A channel from us to us: *a the end offered (and sent on), *b the end
+ * bound to it, which a send on *a makes pending. Checked: a test ends in
+ * FAILURE if either call is refused. */
+void evtchn_loopback(int *a, int *b);
 int evtchn_bind_interdomain(uint32_t remote_dom, uint32_t remote_port);
 int evtchn_bind_virq(uint32_t virq);
 int evtchn_send(uint32_t port);
@@ -60,6 +66,11 @@ struct iret_landing {
 /* Pushes a frame - eax, eip (just past the hypercall), FLAT_RING1_CS,
  * eflags - and makes the iret hypercall; *l says where it landed. */
 void iret_by_hand(uint32_t eflags, uint32_t eax, struct iret_landing *l);
+
+/* The iret hypercall with %esp = esp: the frame the caller left there
+ * (eax, eip, cs, eflags [, esp, ss]). Flushes the console first; never
+ * returns here. */
+__noreturn void iret_at(uint32_t esp);
 
 struct mmuext_op;
 

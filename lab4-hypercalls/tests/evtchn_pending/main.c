@@ -28,15 +28,6 @@ static void clear_all(void)
 	vi->evtchn_upcall_pending = 0;
 }
 
-/* A loopback channel: returns the bound end in *b, the offered in *a. */
-static void loopback(int *a, int *b)
-{
-	*a = evtchn_alloc_unbound(DOMID_SELF);
-	check(*a > 0);
-	*b = evtchn_bind_interdomain(DOMID_SELF, (uint32_t)*a);
-	check(*b > 0 && *b != *a);
-}
-
 void test_main(void)
 {
 	struct vcpu_info *vi = vcpu0();
@@ -44,7 +35,7 @@ void test_main(void)
 
 	si = shared_info();
 	events_mask(); /* no callback anyway: nothing is delivered */
-	loopback(&a, &b);
+	evtchn_loopback(&a, &b);
 	clear_all();
 	check_eq(evtchn_send((uint32_t)a), 0);
 	check(evtchn_is_pending((uint32_t)b));

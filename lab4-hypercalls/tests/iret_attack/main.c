@@ -74,20 +74,6 @@ void landed(void)
 	test_end();
 }
 
-/* The iret hypercall with %esp = esp. */
-static __noreturn void iret_at(uint32_t esp)
-{
-	console_flush();
-	__asm__ volatile("movl %0, %%esp\n\t"
-			 "movl %1, %%eax\n\t"
-			 "int $0x82\n\t"
-			 "ud2"
-			 :
-			 : "r"(esp), "i"(__HYPERVISOR_iret)
-			 : "memory");
-	__builtin_unreachable();
-}
-
 static struct edges e; /* the pages at the edges, once mapped */
 
 /* Our pages just below the hole (EDGE_VA, LOW_VA; GAP_VA unmapped) and

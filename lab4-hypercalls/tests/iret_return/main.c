@@ -73,20 +73,6 @@ static void __user_text user_code(void)
 	__asm__ volatile("int $0xF1");
 }
 
-/* The iret hypercall with %esp = esp. */
-static __noreturn void iret_at(uint32_t esp)
-{
-	console_flush();
-	__asm__ volatile("movl %0, %%esp\n\t"
-			 "movl %1, %%eax\n\t"
-			 "int $0x82\n\t"
-			 "ud2"
-			 :
-			 : "r"(esp), "i"(__HYPERVISOR_iret)
-			 : "memory");
-	__builtin_unreachable();
-}
-
 /* To user_code in ring 3 with eflags, its stack near the window's top. */
 static __noreturn void to_user(uint32_t eflags)
 {
