@@ -98,8 +98,9 @@ hint() {
 
 # For a missing `expect ^...` line: the console line that begins most
 # like it, if it shares at least the pattern's first words (below): what
-# the VMM said instead, e.g. another reason for a domain's end. The pattern's literal start is read up to
-# its first unescaped special character.
+# the VMM said instead, e.g. another reason for a domain's end. The
+# pattern's literal start is read up to its first unescaped special
+# character.
 nearest() {
 	case $1 in ^*) ;; *) return 0 ;; esac
 	awk -v re="$1" '
@@ -111,9 +112,9 @@ nearest() {
 				lit = lit c
 			}
 			# At least this much in common: its first three words
-			# ("(d0) Test result:"), four for the lines of the VMM about a
-			# domain ("(VMM) d2 (x.elf): destroyed:"), not only whose
-			# line it is; all of a shorter pattern.
+			# ("(d0) Test result:"), four for the lines of the VMM
+			# about a domain ("(VMM) d2 (x.elf): destroyed:"), not
+			# only whose line it is; all of a shorter pattern.
 			words = lit ~ /^\(VMM\) d[0-9]+ / ? 4 : 3
 			need = 0
 			while (words-- > 0 && (i = index(substr(lit, need + 1), " ")))
