@@ -547,34 +547,43 @@ print_line() {
 	if [ -f "$OUT/results/$name.tail" ]; then
 		sed 's/^/      /' "$OUT/results/$name.tail"
 	fi
-	later_needs
+	if [ -f "$OUT/results/$name.later" ]; then
+		read -r later <"$OUT/results/$name.later"
+		echo "      $later"
+	fi
 	[ -f "$OUT/logs/$name.log" ] && echo "      log: $OUT/logs/$name.log"
 	return 0
 }
 
-# For a failed test of an earlier lab: the exercises of the later labs
-# graded with it that it needs too, from their lists' `earlier` lines
-# (NAME, or * for a test that boots), so that a student does not take a
-# later lab's stub or bug for an earlier lab gone wrong.
-later_needs() {
+# For each test of an earlier lab: the exercises of the later labs graded
+# with it that it needs too, from their lists' `earlier` lines (NAME, or
+# * for a test that boots), in $OUT/results/NAME.later, so that a student
+# does not take a later lab's stub or bug for an earlier lab gone wrong.
+# One awk for all the tests: the report reads the note with the shell.
+later_notes() {
 	[ -s "$OUT/earlier" ] || return 0
-	boots=""
-	grep -q '^boot ' "$spec" && boots=yes
-	awk -v name="$name" -v lab="$lab" -v boots="$boots" '
-		{ k = substr($1, 4) + 0 }
-		k <= substr(lab, 4) + 0 { next }
-		{ list = ""; for (i = 4; i <= NF; i++) list = list " " $i }
-		$3 == name { own[k] = list; labs[k] = 1 }
-		$3 == "*" && boots { any[k] = list; labs[k] = 1 }
-		END {
-			for (k = 1; k <= 9; k++) {
-				if (!(k in labs)) continue
-				l = (k in own) ? own[k] : any[k]
-				out = out (out == "" ? "" : "; ") "lab " k " exercises" l
-			}
-			if (out != "")
-				print "      a lab " substr(lab, 4) " test, run on your code of the later labs too: it needs " out
-		}' "$OUT/earlier"
+	awk -v res="$OUT/results" '
+		FNR == NR { k = substr($1, 4) + 0
+			list = ""; for (i = 4; i <= NF; i++) list = list " " $i
+			if ($3 == "*") any[k] = list; else own[k, $3] = list
+			if (k > last) last = k
+			next }
+		{ spec = $1; name = $2; l = substr($3, 4) + 0 }
+		l >= last { next }
+		{ boots = 0
+		  while ((getline line < spec) > 0) if (line ~ /^boot /) boots = 1
+		  close(spec)
+		  out = ""
+		  for (k = l + 1; k <= last; k++) {
+			if ((k, name) in own) x = own[k, name]
+			else if (boots && (k in any)) x = any[k]
+			else continue
+			out = out (out == "" ? "" : "; ") "lab " k " exercises" x
+		  }
+		  if (out == "") next
+		  f = res "/" name ".later"
+		  print "a lab " l " test, run on your code of the later labs too: it needs " out > f
+		  close(f) }' "$OUT/earlier" "$OUT/index"
 }
 
 print_tap() {
@@ -605,7 +614,8 @@ report() {
 	fi
 	printf '{"tests": [' >"$json"
 	: >"$OUT.times.new"
-	while read -r spec name lab pts; do
+	[ -n "$tap" ] || later_notes
+	while read -r _ name lab pts; do
 		read_result
 		count=$((count + 1))
 		[ "$verdict" = PASS ] || failed=$((failed + 1))
