@@ -547,8 +547,8 @@ print_line() {
 	if [ -f "$OUT/results/$name.tail" ]; then
 		sed 's/^/      /' "$OUT/results/$name.tail"
 	fi
-	if [ -f "$OUT/results/$name.later" ]; then
-		read -r later <"$OUT/results/$name.later"
+	if [ -f "$OUT/later/$name" ]; then
+		read -r later <"$OUT/later/$name"
 		echo "      $later"
 	fi
 	[ -f "$OUT/logs/$name.log" ] && echo "      log: $OUT/logs/$name.log"
@@ -557,12 +557,14 @@ print_line() {
 
 # For each test of an earlier lab: the exercises of the later labs graded
 # with it that it needs too, from their lists' `earlier` lines (NAME, or
-# * for a test that boots), in $OUT/results/NAME.later, so that a student
-# does not take a later lab's stub or bug for an earlier lab gone wrong.
-# One awk for all the tests: the report reads the note with the shell.
+# * for a test that boots), in $OUT/later/NAME (results/ holds only the
+# verdicts, which other tools read), so that a student does not take a
+# later lab's stub or bug for an earlier lab gone wrong. One awk for all
+# the tests: the report reads each note with the shell.
 later_notes() {
 	[ -s "$OUT/earlier" ] || return 0
-	awk -v res="$OUT/results" '
+	mkdir -p "$OUT/later"
+	awk -v dir="$OUT/later" '
 		FNR == NR { k = substr($1, 4) + 0
 			list = ""; for (i = 4; i <= NF; i++) list = list " " $i
 			if ($3 == "*") any[k] = list; else own[k, $3] = list
@@ -581,7 +583,7 @@ later_notes() {
 			out = out (out == "" ? "" : "; ") "lab " k " exercises" x
 		  }
 		  if (out == "") next
-		  f = res "/" name ".later"
+		  f = dir "/" name
 		  print "a lab " l " test, run on your code of the later labs too: it needs " out > f
 		  close(f) }' "$OUT/earlier" "$OUT/index"
 }
